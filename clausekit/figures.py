@@ -1,0 +1,58 @@
+"""Figures: find the amounts a clause must state (percent, seconds, days, count, money).
+
+Works on normalized text (see normalize.py): ASCII digits and punctuation, lower
+case, simplified characters.  Chinese numerals (一…九, 十, 百, 千, 万, 两, 壹…玖)
+and English number words ("thirty (30) days") count as figures; a blank or masked
+figure (`【 】%`, `#元`, `***%`) does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_EN_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+            r"eighty|ninety|hundred|thousand)")
+_AR = r"\d+(?:[.,]\d+)*"
+_NUM = (rf"(?:{_AR}|[{_CN}]+|(?<![a-z]){_EN_WORD}(?:[- ]{_EN_WORD})*(?:\s*\(\s*{_AR}\s*\))?"
+        rf"|半)")
+
+_KINDS: dict[str, str] = {
+    "percent": rf"{_NUM}\s*(?:%|‰|percent|per\s*cent|个百分点)|百分之\s*{_NUM}",
+    "seconds": rf"{_NUM}\s*(?:秒钟?|分钟|(?:min(?:ute)?s?|sec(?:ond)?s?|s)(?![a-z]))",
+    "days": (rf"{_NUM}\s*(?:个)?\s*(?:工作日|自然日|日历日|个?工作天|天|日|小时|个月|周|星期|年)"
+             rf"|{_NUM}\s*(?:\(\s*{_AR}\s*\)\s*)?(?:business\s+|working\s+|calendar\s+)?"
+             rf"(?:days?|hours?|hrs?|weeks?|months?|years?)(?![a-z])|net\s*{_AR}(?![\d%])"),
+    "count": (rf"{_NUM}\s*(?:名|人(?!民)|位|个?[坐座]席|个?席位|个岗位?|个工位)"
+              rf"|{_NUM}\s*(?:full[- ]time\s+)?(?:ftes?|seats?|agents?|persons?|people|staff|"
+              rf"representatives?|reps?|employees?|csrs?|supervisors?|team\s+leaders?|positions?)(?![a-z])"),
+    "money": (rf"(?:人民币|rmb|cny|usd|us\$|hk\$|hkd|\$|¥|eur|€|£|gbp)\s*{_NUM}(?:\s*[万千百亿])?(?:\s*元)?"
+              rf"|{_NUM}\s*[万千百亿]?\s*(?:元|块|美元|美金|港元|港币|欧元|rmb|cny|usd|dollars?|yuan)"),
+}
+_COMPILED = {k: re.compile(v) for k, v in _KINDS.items()}
+# Calendar dates look like periods ("2024年", "3月5日"); they are masked before looking for days.
+_DATES = re.compile(
+    rf"\d{{4}}\s*年|[〇零一二三四五六七八九]{{4}}\s*年|(?<=月)\s*(?:{_AR}|[{_CN}]+)\s*日|(?<=年)\s*{_AR}\s*月"
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def find_figures(text: str, kind: str) -> list[Figure]:
+    """Return the figures of `kind` in normalized `text`, in order."""
+    if kind == "days":
+        text = _DATES.sub(lambda m: "#" * len(m.group()), text)
+    return [Figure(kind, m.start(), m.end(), m.group()) for m in _COMPILED[kind].finditer(text)
+            if _has_number(m.group())]
+
+
+def _has_number(s: str) -> bool:
+    return bool(re.search(rf"\d|[{_CN}]|{_EN_WORD}|半", s))

@@ -1,0 +1,95 @@
+"""Judge stage: hits + figures → present / vague / missing, with evidence.
+
+An item without a `value` kind is present when any pattern matched.  An item with
+one is present only when a figure of that kind stands in the same clause: from the
+start of the hit's comma-clause to the end of its sentence, cut short where another
+value-bearing item's hit begins (so in `接通率应达到行业标准，放弃率不高于5%` the
+5% belongs to the abandon rate, and the answer rate is vague).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from clausekit.figures import find_figures
+from clausekit.match import Hit
+from clausekit.models import Evidence, Item, ItemResult, Library
+from clausekit.normalize import MatchText
+from clausekit.structure import Outline
+
+MAX_EVIDENCE = 3
+EXCERPT = 160
+_CLAUSE_START = re.compile(r"[,，:：、]")
+
+
+def _window(hit: Hit, text: str, stops: list[int]) -> tuple[int, int]:
+    sentence = text[hit.sentence_start:hit.start]
+    commas = [m.end() for m in re.finditer(r"[,，]", sentence)]
+    start = hit.sentence_start + (commas[-1] if commas else 0)
+    end = hit.sentence_end
+    i = bisect.bisect_right(stops, hit.end - 1)
+    if i < len(stops) and stops[i] < end:
+        end = stops[i]
+    return start, end
+
+
+def _figure(item: Item, hit: Hit, text: str, stops: list[int]) -> tuple[int, int] | None:
+    start, end = _window(hit, text, stops)
+    for kind in item.value:
+        figs = find_figures(text[start:end], kind)
+        if figs:
+            best = min(figs, key=lambda f: abs(start + f.start - hit.start))
+            return start + best.start, start + best.end
+    return None
+
+
+def _evidence(mt: MatchText, outline: Outline, hit: Hit, figure: tuple[int, int] | None,
+              lines: tuple) -> Evidence:
+    line = mt.line_of(hit.start)
+    s, e = hit.sentence_start, hit.sentence_end
+    while s < e and mt.text[s] in " \n":
+        s += 1
+    if e - s > EXCERPT:  # keep the excerpt around the hit and its figure
+        lo = min(hit.start, figure[0] if figure else hit.start)
+        hi = max(hit.end, figure[1] if figure else hit.end)
+        s = max(s, min(lo - 30, hi - EXCERPT))
+        e = min(e, max(s + EXCERPT, hi))
+    src = lines[line - 1] if 0 < line <= len(lines) else None
+    return Evidence(
+        line=line,
+        section=outline.section_of(line),
+        text=mt.original_span(s, e),
+        value=mt.original_span(*figure) if figure else None,
+        location=getattr(src, "location", None),
+        page=getattr(src, "page", None),
+    )
+
+
+def judge(library: Library, hits: dict[str, list[Hit]], mt: MatchText, outline: Outline,
+          lines: tuple = ()) -> list[ItemResult]:
+    """Return one ItemResult per library item, in library order."""
+    value_items = {it.id for it in library.items if it.value}
+    results = []
+    for item in library.items:
+        item_hits = hits.get(item.id, [])
+        if not item_hits:
+            results.append(ItemResult(item, "missing"))
+            continue
+        stops = sorted(h.start for other, hs in hits.items()
+                       if other != item.id and other in value_items for h in hs)
+        scored = []
+        seen_sentences = set()
+        for hit in item_hits:
+            figure = _figure(item, hit, mt.text, stops) if item.value else None
+            key = (hit.sentence_start, hit.sentence_end)
+            if key in seen_sentences and not figure:
+                continue
+            seen_sentences.add(key)
+            scored.append((hit, figure))
+        with_figure = [hf for hf in scored if hf[1]]
+        status = "present" if (with_figure or not item.value) else "vague"
+        chosen = (with_figure + [hf for hf in scored if not hf[1]])[:MAX_EVIDENCE]
+        evidence = tuple(_evidence(mt, outline, h, f, lines) for h, f in chosen)
+        results.append(ItemResult(item, status, evidence))
+    return results

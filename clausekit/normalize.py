@@ -1,0 +1,169 @@
+"""Normalize stage: Document → one matching text, with a map back to the original characters.
+
+Matching happens on a text where full-width forms are ASCII (NFKC), traditional
+characters are simplified, letters are lower case, CJK text broken across lines
+or spaced out (`接 通 率`) is rejoined, and soft line wraps are undone.  Every
+character of that text remembers the line and column it came from, so evidence
+always points at the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clausekit.models import Document
+
+_TERMINAL = set("。.;!?:")
+_MARKER = re.compile(
+    r"^(?:#{1,6}\s|第[一二三四五六七八九十百零〇两\d]+[条章节款部分篇]|[一二三四五六七八九十]+\s*[、.]|"
+    r"\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*\s*[.、)]|\d+\.\d+|[-*•·●▪]\s|\||"
+    r"(?:article|section|clause|schedule|exhibit|appendix|annex|附件|附录)\s*[\da-z一二三四五六七八九十]|"
+    r"甲方|乙方|丙方)"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for CJK ideographs and CJK punctuation: text where words are not space-separated."""
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F
+            or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F or 0xFF01 <= o <= 0xFF64)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Return `text` with traditional characters simplified, character for character."""
+    if text.isascii():
+        return text
+    out = _t2s().convert(text)
+    if len(out) == len(text):
+        return out
+    conv = _t2s().convert
+    return "".join(c if len(c := conv(ch)) == 1 else ch for ch in text)
+
+
+def fold_text(text: str) -> str:
+    """Return the matching form of a short text (a pattern literal, an example): no offset map."""
+    return normalize_line(text)[0]
+
+
+def normalize_line(line: str) -> tuple[str, list[int]]:
+    """Return the normalized line and, per output character, its column in `line`.
+
+    Whitespace is collapsed to one space, and dropped next to CJK characters.
+    """
+    chars: list[str] = []
+    cols: list[int] = []
+    if unicodedata.is_normalized("NFKC", line):
+        chars, cols = list(line), list(range(len(line)))
+    else:
+        for i, ch in enumerate(line):
+            for c in unicodedata.normalize("NFKC", ch):
+                chars.append(c)
+                cols.append(i)
+    text = to_simplified("".join(chars)).lower()
+    if len(text) != len(chars):  # lower() may expand a rare letter; fall back per character
+        text = "".join(c if len(c := ch.lower()) == 1 else ch for ch in to_simplified("".join(chars)))
+    out: list[str] = []
+    out_cols: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if out and j < n and not (is_cjk(out[-1]) or is_cjk(text[j])):
+                out.append(" ")
+                out_cols.append(cols[i])
+            i = j
+            continue
+        out.append(ch)
+        out_cols.append(cols[i])
+        i += 1
+    return "".join(out), out_cols
+
+
+def _width(s: str) -> int:
+    return sum(2 if is_cjk(c) else 1 for c in s)
+
+
+@dataclass(frozen=True)
+class MatchText:
+    """The normalized text of a document and the map back to its lines.
+
+    `text` holds one '\\n' per hard break (paragraph end); `origin[i]` is the
+    offset in the original text (lines joined by '\\n') of `text[i]`.
+    """
+
+    text: str
+    origin: tuple[int, ...]
+    line_starts: tuple[int, ...]
+    original: str
+
+    def line_of(self, pos: int) -> int:
+        """Return the 1-based original line of normalized position `pos`."""
+        pos = min(max(pos, 0), len(self.origin) - 1)
+        return bisect.bisect_right(self.line_starts, self.origin[pos]) if self.origin else 1
+
+    def original_span(self, start: int, end: int) -> str:
+        """Return the original text behind normalized span [start, end), whitespace collapsed."""
+        if not self.origin or start >= end:
+            return ""
+        a = self.origin[start]
+        b = self.origin[min(end, len(self.origin)) - 1] + 1
+        return " ".join(self.original[a:b].split())
+
+
+def normalize(doc: Document, headings: set[int] | None = None) -> MatchText:
+    """Return the MatchText of `doc`; lines in `headings` (0-based) always end a paragraph."""
+    headings = headings or set()
+    raw = [ln.text for ln in doc.lines]
+    starts: list[int] = []
+    pos = 0
+    for t in raw:
+        starts.append(pos)
+        pos += len(t) + 1
+    norm = [normalize_line(t) for t in raw]
+    widths = sorted(_width(t) for t, _ in norm if t)
+    typical = widths[int(len(widths) * 0.8)] if widths else 0
+
+    text: list[str] = []
+    origin: list[int] = []
+    prev = ""
+    for idx, (t, cols) in enumerate(norm):
+        if not t:
+            if text and text[-1] != "\n":
+                text.append("\n")
+                origin.append(starts[idx])
+            prev = ""
+            continue
+        if text and text[-1] != "\n":
+            if _hard_break(prev, t, typical, idx - 1 in headings or idx in headings):
+                text.append("\n")
+                origin.append(starts[idx] - 1)
+            elif not (is_cjk(prev[-1]) or is_cjk(t[0])):
+                text.append(" ")
+                origin.append(starts[idx] - 1)
+        text.extend(t)
+        origin.extend(starts[idx] + c for c in cols)
+        prev = t
+    return MatchText("".join(text), tuple(origin), tuple(starts), "\n".join(raw))
+
+
+def _hard_break(prev: str, nxt: str, typical: int, heading: bool) -> bool:
+    """Decide whether the line break between `prev` and `nxt` ends a paragraph (else it is a wrap)."""
+    if heading or prev[-1] in _TERMINAL or _MARKER.match(nxt):
+        return True
+    if "|" in prev or (_MARKER.match(prev) and _width(prev) < 40):
+        return True
+    return _width(prev) < typical * 0.7

@@ -1,0 +1,82 @@
+"""The human format: per file, per area, each item with a mark, its title and where it was found.
+
+Rendered with rich; colour only on a terminal and never with NO_COLOR (rich's own rules).
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from clausekit.models import FileResult, ItemResult
+from clausekit.report import title_for
+
+MARKS = {"present": ("✓", "green"), "vague": ("~", "yellow"), "missing": ("✗", "red")}
+
+
+def summary_line(f: FileResult) -> str:
+    """Return '12 present · 2 vague · 3 missing (2 required) · 1 placeholder'."""
+    req = sum(1 for r in f.items if r.status == "missing" and r.item.severity == "required")
+    n = len(f.placeholders)
+    return (f"{f.count('present')} present · {f.count('vague')} vague · {f.count('missing')} missing "
+            f"({req} required) · {n} placeholder{'' if n == 1 else 's'}")
+
+
+def _where(r: ItemResult) -> str:
+    if not r.evidence:
+        return ""
+    ev = r.evidence[0]
+    where = ev.location or (f"p.{ev.page} " if ev.page else "") + f"L{ev.line}"
+    return where
+
+
+def _detail(r: ItemResult, language: str) -> Text:
+    if r.status == "missing":
+        why = r.item.why.get("zh" if language == "zh" else "en", "")
+        return Text(f"missing ({r.item.severity}) — {why}", style="bold red" if r.item.severity == "required" else "yellow")
+    ev = r.evidence[0]
+    text = Text()
+    if r.status == "vague":
+        kinds = " or ".join(r.item.value)
+        text.append(f"no {kinds} figure: ", style="yellow")
+    text.append(ev.text)
+    if ev.section:
+        text.append(f"  [{ev.section}]", style="dim")
+    return text
+
+
+def render_file(console: Console, f: FileResult) -> None:
+    """Print one file's report."""
+    console.print(Text(f"{f.path}", style="bold") + Text(f"  ({f.language})", style="dim"))
+    table = Table(box=None, show_header=False, pad_edge=False, expand=False)
+    table.add_column("mark", no_wrap=True)
+    table.add_column("item", no_wrap=True)
+    table.add_column("title", no_wrap=True)
+    table.add_column("where", no_wrap=True, style="cyan")
+    table.add_column("detail", overflow="fold")
+    area = None
+    for r in f.items:
+        if r.item.area != area:
+            area = r.item.area
+            table.add_row("", Text(area, style="bold magenta"), "", "", "")
+        mark, style = MARKS[r.status]
+        if r.status == "missing" and r.item.severity == "recommended":
+            style = "yellow"
+        table.add_row(Text(mark, style=style), r.item.id, title_for(r.item.title, f.language),
+                      _where(r), _detail(r, f.language))
+    console.print(table)
+    if f.placeholders:
+        console.print(Text("placeholders", style="bold magenta"))
+        for p in f.placeholders:
+            where = p.location or (f"L{p.line}" if p.line else "header/footer")
+            console.print(Text("  ! ", style="red") + Text(f"{where}  ", style="cyan") + Text(p.text))
+    style = "bold red" if f.failing else "bold green"
+    console.print(Text(summary_line(f), style=style))
+    console.print()
+
+
+def render(console: Console, results: list[FileResult]) -> None:
+    """Print every file's report."""
+    for f in results:
+        render_file(console, f)
