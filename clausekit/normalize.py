@@ -21,8 +21,7 @@ _TERMINAL = set("。.;!?:")
 _MARKER = re.compile(
     r"^(?:#{1,6}\s|第[一二三四五六七八九十百零〇两\d]+[条章节款部分篇]|[一二三四五六七八九十]+\s*[、.]|"
     r"\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*\s*[.、)]|\d+\.\d+|[-*•·●▪]\s|\||"
-    r"(?:article|section|clause|schedule|exhibit|appendix|annex|附件|附录)\s*[\da-z一二三四五六七八九十]|"
-    r"甲方|乙方|丙方)"
+    r"(?:article|section|clause|schedule|exhibit|appendix|annex|附件|附录)\s*[\da-z一二三四五六七八九十])"
 )
 
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from clausekit.models import Document
 
 _NUMBERED = re.compile(
-    r"^\s*(?:#{1,6}\s+\S|第[一二三四五六七八九十百零〇两\d]+\s*[条章节部分篇]|[一二三四五六七八九十]+\s*[、.．]|"
+    r"^\s*(?:#{1,6}\s+\S|第[一二三四五六七八九十百零〇两\d]+\s*[条條章节節部分篇]|[一二三四五六七八九十]+\s*[、.．]|"
     r"[（(][一二三四五六七八九十]+[)）]|\d+(?:\.\d+)*\s*[.、．)]?\s*\D|"
     r"(?:article|section|clause|part|schedule|exhibit|appendix|annex|attachment)\s+[\dA-Za-z]+\b|"
-    r"(?:附件|附录|附表)\s*[\d一二三四五六七八九十]*)",
+    r"(?:附件|附录|附錄|附表)\s*[\d一二三四五六七八九十]*)",
     re.IGNORECASE,
 )
 _SENTENCE_END = tuple("。；;，,")

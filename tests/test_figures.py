@@ -1,0 +1,56 @@
+"""Figures of each kind, in Chinese and English, and what does not count as one."""
+
+import pytest
+
+from clausekit.figures import find_figures
+from clausekit.normalize import fold_text
+
+
+def figures(kind, text):
+    return [f.text for f in find_figures(fold_text(text), kind)]
+
+
+@pytest.mark.parametrize("kind,text,want", [
+    ("percent", "接通率不低于95%", "95%"),
+    ("percent", "不低于百分之九十五", "百分之九十五"),
+    ("percent", "at least 95 percent", "95 percent"),
+    ("percent", "不低于９５％", "95%"),
+    ("seconds", "20秒内接听", "20秒"),
+    ("seconds", "不超过三分钟", "三分钟"),
+    ("seconds", "within thirty (30) seconds", "thirty (30) seconds"),
+    ("seconds", "ASA of 20s", "20s"),
+    ("days", "收到发票后三十日内", "三十日"),
+    ("days", "十五个工作日内", "十五个工作日"),
+    ("days", "合同终止后两年内", "两年"),
+    ("days", "24小时内处理完毕", "24小时"),
+    ("days", "within thirty (30) days", "thirty (30) days"),
+    ("days", "payment terms are net 45", "net 45"),
+    ("days", "for a period of three years", "three years"),
+    ("count", "配备坐席人员20名", "20名"),
+    ("count", "不少于五十个坐席", "五十个坐席"),
+    ("count", "a minimum of 25 agents", "25 agents"),
+    ("count", "12 FTEs", "12 ftes"),
+    ("money", "每席每月人民币8,500元", "人民币8,500元"),
+    ("money", "RMB 12,000", "rmb 12,000"),
+    ("money", "USD 28.50 per hour", "usd 28.50"),
+    ("money", "$25 per call", "$25"),
+    ("money", "合同总价壹万贰仟元整", "壹万贰仟元"),
+    ("money", "总价3.5万元", "3.5万元"),
+])
+def test_figures_are_found(kind, text, want):
+    assert want in figures(kind, text)
+
+
+@pytest.mark.parametrize("kind,text", [
+    ("percent", "接通率不低于【 】%"),
+    ("percent", "answer rate of ***%"),
+    ("money", "合同金额：#元"),
+    ("money", "按照元/小时收取服务费"),
+    ("days", "本合同自2024年1月1日起生效"),
+    ("days", "签订于二〇二四年"),
+    ("count", "个人信息保护"),
+    ("count", "人民币"),
+    ("seconds", "质检得分95分"),
+])
+def test_blanks_masks_and_dates_are_not_figures(kind, text):
+    assert figures(kind, text) == []

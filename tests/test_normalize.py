@@ -1,0 +1,44 @@
+"""Normalizing for matching without losing the way back to the original line."""
+
+from clausekit.models import Document
+from clausekit.normalize import fold_text, normalize, normalize_line
+
+
+def test_full_width_traditional_and_case_are_folded():
+    assert fold_text("接通率不低於９５％") == "接通率不低于95%"
+    assert fold_text("服務質量ＡＳＡ") == "服务质量asa"
+    assert fold_text("Average Speed of Answer") == "average speed of answer"
+
+
+def test_spaces_inside_cjk_are_removed_but_english_words_stay_apart():
+    assert fold_text("接 通 率　不低于 95 %") == "接通率不低于95 %"
+    assert fold_text("answer   rate of  95%") == "answer rate of 95%"
+
+
+def test_columns_map_back_to_the_original_line():
+    text, cols = normalize_line("  接 通 率：９５％")
+    assert text == "接通率:95%"
+    assert [cols[i] for i in range(len(text))] == [2, 4, 6, 7, 8, 9, 10]
+
+
+def test_cjk_line_wrap_is_rejoined_and_paragraph_ends_are_kept():
+    doc = Document.from_text("x", "乙方应确保呼入电话接\n通率不低于95%。\n第六条 人员配置\n乙方应配备坐席")
+    mt = normalize(doc)
+    assert "接通率不低于95%。\n第六条人员配置\n乙方" in mt.text
+    pos = mt.text.index("通率")
+    assert mt.line_of(pos) == 2
+    assert mt.line_of(mt.text.index("接通")) == 1
+
+
+def test_english_soft_wrap_becomes_a_space():
+    long = "The Provider shall ensure that the monthly answer rate for all inbound calls offered to the"
+    doc = Document.from_text("x", f"{long}\nqueue is not less than 95%.\nShort line")
+    mt = normalize(doc)
+    assert "offered to the queue is" in mt.text
+
+
+def test_original_span_returns_original_characters():
+    doc = Document.from_text("x", "第五條\n接通率不低於９５％。")
+    mt = normalize(doc)
+    start = mt.text.index("接通率")
+    assert mt.original_span(start, start + len("接通率不低于95%")) == "接通率不低於９５％"
