@@ -10,7 +10,6 @@ value-bearing item's hit begins (so in `接通率应达到行业标准，放弃�
 from __future__ import annotations
 
 import bisect
-import re
 
 from clausekit.figures import find_figures
 from clausekit.match import Hit
@@ -20,14 +19,14 @@ from clausekit.structure import Outline
 
 MAX_EVIDENCE = 3
 EXCERPT = 160
-_CLAUSE_START = re.compile(r"[,，:：、]")
+REACH = 160  # a figure further than this from its hit is not in the same clause
 
 
 def _window(hit: Hit, text: str, stops: list[int]) -> tuple[int, int]:
-    sentence = text[hit.sentence_start:hit.start]
-    commas = [m.end() for m in re.finditer(r"[,，]", sentence)]
-    start = hit.sentence_start + (commas[-1] if commas else 0)
-    end = hit.sentence_end
+    lo = max(hit.sentence_start, hit.start - REACH)
+    comma = max(text.rfind(",", lo, hit.start), text.rfind("，", lo, hit.start))
+    start = comma + 1 if comma >= 0 else lo
+    end = min(hit.sentence_end, hit.end + REACH)
     i = bisect.bisect_right(stops, hit.end - 1)
     if i < len(stops) and stops[i] < end:
         end = stops[i]
@@ -78,18 +77,22 @@ def judge(library: Library, hits: dict[str, list[Hit]], mt: MatchText, outline: 
             continue
         stops = sorted(h.start for other, hs in hits.items()
                        if other != item.id and other in value_items for h in hs)
-        scored = []
-        seen_sentences = set()
+        with_figure, without = [], []
+        seen_sentences: set[tuple[int, int]] = set()
         for hit in item_hits:
             figure = _figure(item, hit, mt.text, stops) if item.value else None
             key = (hit.sentence_start, hit.sentence_end)
-            if key in seen_sentences and not figure:
+            if key in seen_sentences:  # one piece of evidence per sentence: the first with a figure
+                if figure and not any(h.sentence_start == key[0] for h, _ in with_figure):
+                    without = [hf for hf in without if hf[0].sentence_start != key[0]]
+                    with_figure.append((hit, figure))
                 continue
             seen_sentences.add(key)
-            scored.append((hit, figure))
-        with_figure = [hf for hf in scored if hf[1]]
+            (with_figure if figure else without).append((hit, figure))
+            if len(with_figure) >= MAX_EVIDENCE or (not item.value and len(without) >= MAX_EVIDENCE):
+                break
         status = "present" if (with_figure or not item.value) else "vague"
-        chosen = (with_figure + [hf for hf in scored if not hf[1]])[:MAX_EVIDENCE]
+        chosen = (with_figure + without)[:MAX_EVIDENCE]
         evidence = tuple(_evidence(mt, outline, h, f, lines) for h, f in chosen)
         results.append(ItemResult(item, status, evidence))
     return results

@@ -33,7 +33,7 @@ class _Seq(list):
     lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when available: faster
     """A safe loader whose mappings and sequences remember the line of each entry."""
 
 
@@ -80,7 +80,7 @@ def load_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as e:
         raise LibraryError(str(path), None, f"cannot read: {e}") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a safe loader
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
@@ -102,7 +102,8 @@ class _Checker:
         for key in value:
             if key not in keys:
                 hint = _closest(key, keys)
-                raise self.fail(value.lines.get(key, line), f"unknown key '{key}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+                suggestion = f" (did you mean '{hint}'?)" if hint else ""
+                raise self.fail(value.lines.get(key, line), f"unknown key '{key}'{suggestion}")
         for key in sorted(required - set(value)):
             raise self.fail(value.line, f"{what} lacks '{key}'")
         return value
@@ -149,12 +150,12 @@ class _Checker:
                 else:
                     raise self.fail(ln, f"{what} entry must be a phrase or {{re: ...}}")
                 try:
-                    regex = compile_pattern(entry)
+                    pattern = Pattern(lang, source, *compile_pattern(entry))
                 except re.error as e:
                     raise self.fail(ln, f"invalid regex {source!r}: {e}") from None
-                if regex.search(""):
+                if isinstance(entry, dict) and pattern.regex.search(""):
                     raise self.fail(ln, f"pattern {source!r} matches empty text")
-                out.append(Pattern(lang, source, regex))
+                out.append(pattern)
         return tuple(out)
 
     def item(self, raw: Any, line: int, area: str) -> Item:
@@ -232,7 +233,6 @@ def load_library(*dirs: Path) -> Library:
     """
     dirs = dirs or (default_library_dir(),)
     areas: dict[str, tuple[int, Area]] = {}
-    seen: dict[str, str] = {}
     for d in dirs:
         d = Path(d)
         if not d.is_dir():
@@ -246,7 +246,6 @@ def load_library(*dirs: Path) -> Library:
                                        f"duplicate item id '{it.id}' (also at {pack_ids[it.id]})")
                 pack_ids[it.id] = it.source
             areas[area.id] = _merge(areas.get(area.id), order, area)
-            seen.update(pack_ids)
     ordered = sorted(areas.values(), key=lambda oa: oa[0])
     return Library(tuple(a for _, a in ordered))
 

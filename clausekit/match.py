@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from clausekit.models import Item, Library
+from clausekit.prefilter import may_match
 
 # Sentence ends: CJK and ASCII terminal punctuation, hard breaks, and ". " after a real word.
 _SENTENCE_END = re.compile(r"[\n。;!?]|(?:(?<![a-z.])([a-z.]{1,5}|\d+))?\.(?=\s|$)")
@@ -47,13 +48,18 @@ class Sentences:
 def match_item(item: Item, text: str, sentences: Sentences) -> list[Hit]:
     """Return the hits of one item in `text`, in order, one per (pattern, position)."""
     hits: dict[tuple[int, int], Hit] = {}
+    excluded: dict[int, bool] = {}
+    exclude = [x for x in item.exclude if may_match(x.gate, text)]
     for pattern in item.patterns:
+        if not may_match(pattern.gate, text):
+            continue
         for m in pattern.regex.finditer(text):
             if m.end() == m.start():
                 continue
             s, e = sentences.around(m.start())
-            sentence = text[s:e]
-            if any(x.regex.search(sentence) for x in item.exclude):
+            if s not in excluded:
+                excluded[s] = any(x.regex.search(text, s, e) for x in exclude)
+            if excluded[s]:
                 continue
             hits.setdefault((m.start(), m.end()), Hit(item.id, m.start(), m.end(), s, e))
     return sorted(hits.values(), key=lambda h: (h.start, h.end))

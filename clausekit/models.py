@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["present", "vague", "missing"]
+Status = Literal["present", "vague", "missing", "waived"]
 Severity = Literal["required", "recommended"]
+Level = Literal["error", "warning"]
 ValueKind = Literal["percent", "seconds", "days", "count", "money"]
 VALUE_KINDS: tuple[str, ...] = ("percent", "seconds", "days", "count", "money")
 LANGS: tuple[str, ...] = ("zh", "en")
@@ -41,7 +42,16 @@ class Pattern:
 
     lang: str
     source: str
-    regex: object  # compiled `re.Pattern`
+    expr: str  # regex source over normalized text
+    flags: int = 0
+    gate: frozenset[str] | None = None  # literals one of which any match contains (see prefilter.py)
+
+    @property
+    def regex(self):
+        """The compiled regex, compiled on first use."""
+        from clausekit.patterns import compiled
+
+        return compiled(self.expr, self.flags)
 
 
 @dataclass(frozen=True)
@@ -103,10 +113,39 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """A configured exception for one item; `hides` is the status it stands in for."""
+
+    reason: str
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    source: str = ""  # "clausekit.yaml:14"
+    expired: bool = False  # past `until`: reported, but no longer applied
+    hides: str | None = None  # the judged status a waived result would have had
+
+
+@dataclass(frozen=True)
 class ItemResult:
     item: Item
     status: Status
     evidence: tuple[Evidence, ...] = ()
+    waiver: Waiver | None = None
+
+    @property
+    def level(self) -> Level | None:
+        """'error' for a required item missing or vague, 'warning' for a recommended one, else None."""
+        if self.status not in ("missing", "vague"):
+            return None
+        return "error" if self.item.severity == "required" else "warning"
+
+
+@dataclass(frozen=True)
+class Regression:
+    """An item that was present in the file at the baseline revision and is not now."""
+
+    item: Item
+    baseline: str  # the revision compared with
+    status: Status  # what it is now
+    was: Evidence | None = None  # where it was found at the baseline
 
 
 @dataclass(frozen=True)
@@ -123,13 +162,17 @@ class FileResult:
     language: str
     items: tuple[ItemResult, ...]
     placeholders: tuple[Placeholder, ...]
+    regressions: tuple[Regression, ...] = ()
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.items if r.status == status)
 
     @property
     def failing(self) -> bool:
-        """True when a required item is missing or vague, or a placeholder is left."""
-        return bool(self.placeholders) or any(
-            r.status != "present" and r.item.severity == "required" for r in self.items
-        )
+        """True when a required item is missing or vague, a placeholder is left, or an item regressed."""
+        return bool(self.placeholders or self.regressions) or any(r.level == "error" for r in self.items)
+
+    @property
+    def warning(self) -> bool:
+        """True when a recommended item is missing or vague."""
+        return any(r.level == "warning" for r in self.items)

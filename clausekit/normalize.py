@@ -18,6 +18,7 @@ from functools import lru_cache
 from clausekit.models import Document
 
 _TERMINAL = set("。.;!?:")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _MARKER = re.compile(
     r"^(?:#{1,6}\s|第[一二三四五六七八九十百零〇两\d]+[条章节款部分篇]|[一二三四五六七八九十]+\s*[、.]|"
     r"\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*\s*[.、)]|\d+\.\d+|[-*•·●▪]\s|\||"
@@ -30,6 +31,11 @@ def is_cjk(ch: str) -> bool:
     o = ord(ch)
     return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F
             or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F or 0xFF01 <= o <= 0xFF64)
+
+
+@lru_cache(maxsize=4096)
+def _nfkc(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
 
 
 @lru_cache(maxsize=1)
@@ -62,11 +68,12 @@ def normalize_line(line: str) -> tuple[str, list[int]]:
     """
     chars: list[str] = []
     cols: list[int] = []
+    line = _SURROGATE.sub("\ufffd", line)  # lone surrogates from bad decoding: keep length, drop the char
     if unicodedata.is_normalized("NFKC", line):
         chars, cols = list(line), list(range(len(line)))
     else:
         for i, ch in enumerate(line):
-            for c in unicodedata.normalize("NFKC", ch):
+            for c in _nfkc(ch):
                 chars.append(c)
                 cols.append(i)
     text = to_simplified("".join(chars)).lower()

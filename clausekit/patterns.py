@@ -11,26 +11,67 @@ normalized text, where full-width punctuation is ASCII (`，` → `,`, `（` →
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from clausekit.normalize import fold_text, to_simplified
+from clausekit.prefilter import required_literals, sre_parse
+from clausekit.redos import backtracking_risk
 
 GAP = r"[^\n。;!?]{0,40}?"
 _WORD = re.compile(r"[a-z0-9]")
 
 
 def literal_regex(phrase: str) -> str:
-    """Return the regex source for a literal phrase of the library."""
+    """Return the regex source for a literal phrase of the library.
+
+    The word boundary before an English phrase is checked *after* its first word
+    (`answer(?<![a-z0-9]answer)…`), so the regex starts with a literal and `re`
+    can use its fast literal search instead of trying every position.
+    """
     parts = [fold_text(p) for p in phrase.split("...")]
-    body = GAP.join(r"\s*".join(re.escape(w) for w in part.split(" ")) for part in parts if part)
-    if parts and parts[0][:1] and _WORD.match(parts[0][0]):
-        body = r"(?<![a-z0-9])" + body
-    if parts and parts[-1][-1:] and _WORD.match(parts[-1][-1]):
+    parts = [p for p in parts if p]
+    if not parts:
+        return re.escape(phrase)
+    body = GAP.join(r"\s*".join(re.escape(w) for w in part.split(" ")) for part in parts)
+    first = parts[0].split(" ")[0]
+    if _WORD.match(first[0]):
+        body = re.escape(first) + rf"(?<![a-z0-9]{re.escape(first)})" + body[len(re.escape(first)):]
+    if _WORD.match(parts[-1][-1]):
         body += r"(?:e?s)?(?![a-z0-9])" if parts[-1][-1].isalpha() else r"(?![a-z0-9])"
     return body
 
 
-def compile_pattern(spec: str | dict) -> re.Pattern[str]:
-    """Return the compiled regex for a pattern entry (a literal string or `{re: ...}`); may raise re.error."""
+def literal_gate(phrase: str) -> frozenset[str]:
+    """Return the longest word of a literal phrase: every match contains it."""
+    words = [w for part in phrase.split("...") for w in fold_text(part).split(" ") if w]
+    return frozenset([max(words, key=len)]) if words else frozenset()
+
+
+def regex_flags(source: str) -> int:
+    """Return the flags for a library regex: case-insensitive only if it names upper-case letters.
+
+    The text is already lower case, and `re` searches much faster without IGNORECASE.
+    """
+    bare = re.sub(r"\\.", "", source)
+    return re.IGNORECASE if any(c.isupper() for c in bare) else 0
+
+
+@cache
+def compiled(expr: str, flags: int) -> re.Pattern[str]:
+    """Return the compiled regex (cached: a library compiles each pattern once, when first needed)."""
+    return re.compile(expr, flags)
+
+
+def compile_pattern(spec: str | dict) -> tuple[str, int, frozenset[str] | None]:
+    """Return (regex source, flags, gate) for a pattern entry; a `{re: ...}` is compiled now to
+    validate it (may raise re.error), a literal only when first used."""
     if isinstance(spec, str):
-        return re.compile(literal_regex(spec))
-    return re.compile(to_simplified(spec["re"]), re.IGNORECASE)
+        return literal_regex(spec), 0, literal_gate(spec) or None
+    expr = to_simplified(spec["re"])
+    flags = regex_flags(expr)
+    parsed = sre_parse.parse(expr, flags)
+    risk = backtracking_risk(expr, flags, parsed)
+    if risk:
+        raise re.error(f"it may backtrack catastrophically on some texts: {risk}; rewrite it")
+    compiled(expr, flags)
+    return expr, flags, required_literals(expr, flags, parsed)

@@ -34,10 +34,11 @@ def main() -> None:
     a = ap.parse_args()
     exe = shutil.which("clausekit") or sys.exit("clausekit is not on PATH: pip install . first")
     print(f"clausekit --version          {timed([exe, '--version'], a.runs) * 1000:7.0f} ms (median of {a.runs})")
-    print(f"clausekit check {Path(a.file).name:<12} {timed([exe, 'check', '-f', 'json', a.file], a.runs) * 1000:7.0f} ms")
-    probe = ("import sys, clausekit.cli as c; sys.argv=['clausekit','check','-f','json',%r]\n"
+    check_ms = timed([exe, "check", "-f", "json", a.file], a.runs) * 1000
+    print(f"clausekit check {Path(a.file).name:<12} {check_ms:7.0f} ms")
+    probe = (f"import sys, clausekit.cli as c; sys.argv=['clausekit','check','-f','json',{a.file!r}]\n"
              "try:\n c.main()\nexcept SystemExit: pass\n"
-             "print([m for m in %r if m in sys.modules], file=sys.stderr)") % (a.file, HEAVY)
+             f"print([m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stderr.strip()
     print(f"heavy modules imported by a text check: {out.splitlines()[-1] if out else '?'}")
 

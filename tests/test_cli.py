@@ -25,7 +25,7 @@ def test_json_lists_every_item_in_library_order(runner, tmp_path, library):
     assert answer["status"] == "present"
     assert answer["evidence"][0] == {"line": 2, "section": "第五条 服务质量标准", "text": "乙方应确保接通率不低于95%。",
                                      "value": "95%"}
-    assert set(f["summary"]) == {"present", "vague", "missing", "placeholders"}
+    assert set(f["summary"]) >= {"present", "vague", "missing", "placeholders"}  # v1: keys are only added
     assert result.stderr == ""
 
 
@@ -60,7 +60,8 @@ def test_bad_input_is_one_line_and_exit_2_and_other_files_still_checked(runner, 
     good = write(tmp_path, "good.txt", GOOD_ZH)
     result = runner.invoke(app, ["check", "-f", "json", str(tmp_path / "nope.txt"), good])
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines() == [f"clausekit: error: {tmp_path / 'nope.txt'}: no such file or directory"]
+    missing = tmp_path / "nope.txt"
+    assert result.stderr.strip().splitlines() == [f"clausekit: error: {missing}: no such file or directory"]
     assert [f["path"] for f in json.loads(result.stdout)["files"]] == [good]
 
 
@@ -113,4 +114,5 @@ def test_an_invalid_clause_file_is_exit_2(runner, tmp_path, monkeypatch):
     monkeypatch.setattr(lib, "default_library_dir", lambda: tmp_path)
     result = runner.invoke(app, ["check", "-"], input=b"x")
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"clausekit: error: {tmp_path / 'bad.yaml'}:5: unknown key 'patern' (did you mean 'patterns'?)"
+    bad = tmp_path / "bad.yaml"
+    assert result.stderr.strip() == f"clausekit: error: {bad}:5: unknown key 'patern' (did you mean 'patterns'?)"
