@@ -8,12 +8,12 @@ import traceback
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from clausekit import __version__
-from clausekit.errors import ClausekitError, InputError, OutputError
+from clausekit.errors import ClausekitError
 
 app = typer.Typer(
     name="clausekit",
@@ -31,6 +31,16 @@ _debug = False
 class Format(str, Enum):
     table = "table"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
 
 
 class Lang(str, Enum):
@@ -77,64 +87,211 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Print the version and exit.")] = None,
 ) -> None:
     global _debug
     _debug = debug
 
 
-def _library():
+def _library(config=None):
     from clausekit.library import load_library
 
-    return load_library()
+    if config is None or not config.packs:
+        return load_library()
+    from clausekit.library import default_library_dir
+
+    return load_library(default_library_dir(), *config.packs)
+
+
+def _setup(config_file: Path | None):
+    """Return (config, library): the config validated against the library its packs make."""
+    from clausekit.config import load_config
+
+    config = load_config(config_file)
+    library = _library(config)
+    config.validate_ids(library)
+    return config, library
+
+
+def _today():
+    import datetime as dt
+
+    forced = os.environ.get("CLAUSEKIT_TODAY")  # reproducible runs (and tests) of waiver expiry
+    if forced:
+        try:
+            return dt.date.fromisoformat(forced)
+        except ValueError:
+            raise ClausekitError(f"CLAUSEKIT_TODAY={forced!r} is not a date YYYY-MM-DD") from None
+    return dt.date.today()
+
+
+def _table_text(results) -> str:
+    import io
+
+    from rich.console import Console
+
+    from clausekit.report.table import render
+
+    buf = io.StringIO()
+    render(Console(file=buf, width=int(os.environ.get("COLUMNS", 120)), no_color=True, highlight=False,
+                   soft_wrap=False), results)
+    return buf.getvalue()
+
+
+def _progress(total: int):
+    """Return (advance, stop) for a progress bar on stderr, or no-ops without a terminal / few files."""
+    if total <= 5 or not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import Progress
+
+    bar = Progress(console=_console(stderr=True), transient=True)
+    task = bar.add_task("checking", total=total)
+    bar.start()
+    return (lambda: bar.advance(task)), bar.stop
+
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file (default: search upward "
+                                                   "for clausekit.yaml, .clausekit.yaml, pyproject.toml).")]
 
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Contract files or directories ('-' reads stdin).")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    encoding: Annotated[Optional[str], typer.Option(help="Text encoding of .txt/.md input (default: detect).")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Contract files or directories ('-' reads stdin).")]
+    = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help="Output format (default: table; "
+                                                     "github when GITHUB_ACTIONS=true).")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Text encoding of .txt/.md input (default: detect).")] = None,
+    config_file: ConfigOpt = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the format's output to FILE "
+                                                   "(replaced if it exists); the terminal gets the table.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on: error (required item missing or vague, "
+                                            "placeholder, regression), warning (also recommended items), "
+                                            "never.")] = FailOn.error,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Files checked in parallel "
+                                                "(default: CPU count).")] = None,
+    changed_since: Annotated[str | None, typer.Option("--changed-since", metavar="REV",
+                                                         help="Only files changed since git revision REV.")] = None,
+    baseline: Annotated[str | None, typer.Option("--baseline", metavar="REV", help="Also report items present "
+                                                    "at git revision REV and not now (regressions).")] = None,
 ) -> None:
     """Report which checklist items each contract has (present / vague / missing) and leftover placeholders.
 
-    Exit 0: nothing required is missing or vague and no placeholder is left; 1: findings; 2: bad input.
+    Exit 0: nothing fails under --fail-on; 1: findings; 2: bad input, config or usage.
     """
-    from clausekit.check import check_path
-    from clausekit.readers import expand_paths
+    from clausekit.policy import apply_config
+    from clausekit.runner import Task, collect_files, run_checks
 
     with _errors():
-        library = _library()
-        results, failed = [], False
-        for path in expand_paths(paths):
-            try:
-                results.append(check_path(path, library, encoding))
-            except InputError as e:
-                _err(f"error: {e}")
+        if not paths and not changed_since:
+            raise ClausekitError("no files given (name files or directories, or use --changed-since REV)")
+        config, library = _setup(config_file)
+        if baseline:
+            from clausekit.gitutil import verify_revision
+
+            verify_revision(baseline)
+        files = collect_files(paths or [], config.selects, changed_since)
+        advance, stop = _progress(len(files))
+        try:
+            outcomes = run_checks([Task(f, encoding, baseline) for f in files], library, jobs, advance)
+        finally:
+            stop()
+        today, results, failed = _today(), [], False
+        for o in outcomes:
+            if o.error:
+                _err(f"error: {o.error}")
                 failed = True
-        if format is Format.table:
+            else:
+                results.append(apply_config(o.result, o.before, config, library, today, baseline))
+        name = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table")
+        if output is not None:
+            from clausekit.report import formatter
+            from clausekit.writing import write_file
+
+            if any(Path(f).absolute() == output.absolute() for f in files):
+                raise ClausekitError(f"{output}: is one of the files being checked; choose another --output")
+            write_file(output, _table_text(results) if name == "table" else formatter(name)(results), force=True)
+            name = "table"
+        if name == "table":
             from clausekit.report.table import render
 
             render(_console(), results)
         else:
             from clausekit.report import formatter
 
-            sys.stdout.write(formatter(format.value)(results))
+            sys.stdout.write(formatter(name)(results))
         if failed:
             raise typer.Exit(EXIT_ERROR)
-        raise typer.Exit(EXIT_FINDINGS if any(r.failing for r in results) else EXIT_OK)
+        failing = any(r.failing for r in results)
+        if fail_on is FailOn.warning:
+            failing = failing or any(r.warning for r in results)
+        raise typer.Exit(EXIT_FINDINGS if failing and fail_on is not FailOn.never else EXIT_OK)
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[str | None, typer.Argument(help="A contract file: show what applies to it.")] = None,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Print the effective configuration (for FILE: each item's severity and where it was set, and its waivers)."""
+    from clausekit.config import effective_report
+
+    with _errors():
+        config, library = _setup(config_file)
+        sys.stdout.write(effective_report(config, library, path, _today()))
+
+
+@app.command()
+def validate(
+    pack_dir: Annotated[Path | None, typer.Argument(help="A clause pack directory (default: the built-in "
+                                                       "library).")] = None,
+) -> None:
+    """Check a clause pack against the schema; every problem as file:line. Exit 1 when there is any."""
+    from clausekit.authoring import validate_pack
+
+    with _errors():
+        problems, summary = validate_pack(pack_dir)
+        for p in problems:
+            print(p)
+        print(summary, file=sys.stderr if problems else sys.stdout)
+        raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)
+
+
+@app.command("test")
+def test_pack(
+    pack_dir: Annotated[Path | None, typer.Argument(help="A clause pack directory (default: the built-in "
+                                                       "library).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List passing items too.")] = False,
+) -> None:
+    """Run every item's examples (present / vague / near-miss) through the checker. Exit 1 on a failure."""
+    from clausekit.authoring import run_examples
+
+    with _errors():
+        lines, ok = run_examples(pack_dir, verbose)
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        raise typer.Exit(EXIT_OK if ok else EXIT_FINDINGS)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of clause YAML files (for editor completion and validation)."""
+    from clausekit.authoring import clause_schema_text
+
+    with _errors():
+        sys.stdout.write(clause_schema_text())
 
 
 @app.command("list")
 def list_items(
-    area: Annotated[Optional[str], typer.Option(help="Only this area (scope, sla, staffing, ...).")] = None,
+    area: Annotated[str | None, typer.Option(help="Only this area (scope, sla, staffing, ...).")] = None,
     lang: Annotated[Lang, typer.Option(help="Language of the titles.")] = Lang.en,
+    config_file: ConfigOpt = None,
 ) -> None:
-    """Print the checklist: id, title, severity and the figure each item needs."""
+    """Print the checklist: id, title, severity and the figure each item needs (with the config's packs)."""
     from rich.table import Table
 
     with _errors():
-        library = _library()
+        library = _setup(config_file)[1]
         areas = [a for a in library.areas if area in (None, a.id)]
         if not areas:
             raise ClausekitError(f"unknown area '{area}' (one of {', '.join(a.id for a in library.areas)})")
@@ -150,7 +307,7 @@ def list_items(
 @app.command()
 def scaffold(
     lang: Annotated[Lang, typer.Option(help="Language of the skeleton.")] = Lang.zh,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     sample: Annotated[bool, typer.Option("--sample", help="Fill the blanks with sample figures.")] = False,
 ) -> None:

@@ -29,3 +29,18 @@ class LibraryError(ClausekitError):
 
 class OutputError(ClausekitError):
     """A file clausekit was asked to write cannot be written (exists without --force, unwritable)."""
+
+
+class ConfigError(ClausekitError):
+    """An invalid configuration file (clausekit.yaml, [tool.clausekit]); the message carries file:line."""
+
+    def __init__(self, path: str, line: int | None, reason: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class GitError(ClausekitError):
+    """A git command needed by --changed-since / --baseline failed (not a repository, unknown revision)."""

@@ -39,9 +39,8 @@ def _repeats_unbounded(items) -> bool:
             lo, hi, body = av
             if hi == C.MAXREPEAT or hi > LARGE or _repeats_unbounded(body):
                 return True
-        elif op is C.SUBPATTERN and _repeats_unbounded(av[-1]):
-            return True
-        elif op is C.BRANCH and any(_repeats_unbounded(b) for b in av[1]):
+        elif (op is C.SUBPATTERN and _repeats_unbounded(av[-1])) or (
+                op is C.BRANCH and any(_repeats_unbounded(b) for b in av[1])):
             return True
     return False
 

@@ -106,12 +106,12 @@ def test_builtin_library_covers_every_item_of_the_spec(library):
 
 @pytest.mark.parametrize("regex", [r"(a+)+$", r"(?:\s*x)*y", r"(a|ab)*c", r"(?:\w+,?\s*){2,}", r"(x{1,500}){1,500}"])
 def test_patterns_that_can_backtrack_catastrophically_are_refused(tmp_path, regex):
-    msg = error_of(tmp_path, ITEM.replace("zh: [接通率]", "zh: [{re: '%s'}]" % regex))
+    msg = error_of(tmp_path, ITEM.replace("zh: [接通率]", f"zh: [{{re: '{regex}'}}]"))
     assert ":9: invalid regex" in msg and "backtrack catastrophically" in msg
 
 
 
 @pytest.mark.parametrize("regex", [r"(?:foo|bar)+x", r"(?:the |trained |its )*staff", r"[^.;]{0,60}(?:x|y)"])
 def test_ordinary_repeats_are_accepted(tmp_path, regex):
-    lib = load_library(write(tmp_path, ITEM.replace("zh: [接通率]", "zh: [{re: '%s'}]" % regex)))
+    lib = load_library(write(tmp_path, ITEM.replace("zh: [接通率]", f"zh: [{{re: '{regex}'}}]")))
     assert lib.items[0].patterns[0].source == regex

@@ -37,13 +37,14 @@ MAX_MEMBERS = 10_000
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-W = "{%s}" % _W
+W = f"{{{_W}}}"
 _SKIP = {W + "del", W + "moveFrom", W + "delText", W + "instrText", W + "pPr", W + "rPr", W + "tblPr",
          W + "trPr", W + "tcPr", W + "sectPr", W + "commentReference", W + "footnoteReference",
-         W + "endnoteReference", "{%s}Fallback" % _MC}
+         W + "endnoteReference", f"{{{_MC}}}Fallback"}
 _WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"}
 _HEADING_STYLE = re.compile(r"^(?:heading|标题|標題|título|titre|überschrift)\s*\d$|^(?:title|标题|標題)$",
                             re.IGNORECASE)
+_STRICT = b"purl.oclc.org/ooxml/wordprocessingml/main"
 _DTD = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
 
@@ -68,12 +69,13 @@ def read_docx(path: Path, encoding: str | None = None) -> Document:
         raise
     except ValueError as e:
         if "is not a Word file" in str(e):
-            raise InputError(name, "an Office file but not a Word document; save the contract as .docx") from None
+            raise InputError(name, "an Office file but not a Word document;"
+                                   " save the contract as .docx") from None
         raise InputError(name, f"not a readable .docx file ({_reason(e)})") from None
     except Exception as e:  # python-docx, zipfile and lxml raise many types for a broken package
         raise InputError(name, f"not a readable .docx file ({_reason(e)})") from None
     if not any(ln.text.strip() for ln in lines):
-        raise InputError(name, "no text in the document body")
+        raise InputError(name, "no text in the document body (only images? run OCR first)")
     return Document(name, tuple(lines), tuple(extra))
 
 
@@ -123,10 +125,14 @@ def _check_package(path: Path, name: str) -> None:
                 if any(d in data for d in _DTD):
                     raise InputError(name, f"refused: {info.filename} declares a DTD"
                                            " (Word never writes one; possible entity attack)")
+                if info.filename == "word/document.xml" and _STRICT in data[:4096]:
+                    raise InputError(name, "Strict Open XML is not supported;"
+                                           " save it in Word as 'Word Document (*.docx)'")
     except InputError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as e:
-        raise InputError(name, f"not a readable .docx file (corrupt or truncated zip: {_reason(e)})") from None
+        raise InputError(name, f"not a readable .docx file (corrupt or truncated zip: {_reason(e)})") \
+            from None
 
 
 def _heading_styles(word) -> set[str]:

@@ -1,7 +1,7 @@
 """PDF files: the text layer of each page (pypdf), page headers/footers set aside.
 
-Each line of a page's extracted text becomes a Line carrying its 1-based page
-number.  PDF lines are visual lines, so a clause wraps over several of them; the
+Each line of a page's extracted text (pypdf's layout mode) becomes a Line carrying
+its 1-based page number.  PDF lines are visual lines, so a clause wraps over several of them; the
 normalizer rejoins soft wraps and CJK characters split by spaces or breaks.
 
 A line among the first or last `EDGE` lines of a page whose text (digits
@@ -49,17 +49,14 @@ def read_pdf(path: Path, encoding: str | None = None) -> Document:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about sloppy files are not ours to show
     try:
         reader = pypdf.PdfReader(str(path), strict=False)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except DependencyError:
-                raise InputError(name, "encrypted PDF (AES) that needs the 'cryptography' package to open;"
-                                       " install it or save an unprotected copy") from None
-            if not opened:
-                raise InputError(name, "encrypted PDF (password required); save an unprotected copy") from None
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(name, "encrypted PDF (password required); save an unprotected copy")
         pages = [_page_lines(page) for page in reader.pages]
     except InputError:
         raise
+    except DependencyError:  # AES without a crypto provider: pypdf ships none of its own
+        raise InputError(name, "encrypted PDF (AES) that needs the 'cryptography' package to open;"
+                               " install it or save an unprotected copy") from None
     except FileNotDecryptedError:
         raise InputError(name, "encrypted PDF (password required); save an unprotected copy") from None
     except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError, EOFError,
@@ -88,8 +85,23 @@ def _not_pdf(head: bytes) -> str:
 
 
 def _page_lines(page) -> list[str]:
-    text = page.extract_text() or ""
-    return [t.rstrip() for t in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    """Return the visual lines of a page, blank runs (vertical gaps) collapsed to one blank line.
+
+    pypdf's layout mode places text by position, so glyphs drawn one by one come out as
+    one line (plain mode breaks them apart) and a table row stays on one line.
+    """
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode is younger and stricter; the plain text is better than nothing
+        text = page.extract_text() or ""
+    out: list[str] = []
+    for t in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        t = t.strip()
+        if t or (out and out[-1]):
+            out.append(t)
+    while out and not out[-1]:
+        out.pop()
+    return out
 
 
 def _key(text: str) -> str:
@@ -116,6 +128,7 @@ def _split_running(pages: list[list[str]]) -> tuple[list[Line], list[Line]]:
     kept: set[str] = set()
     for number, lines in enumerate(pages, 1):
         edge = set(_edges(lines))
+        page: list[Line] = []
         for i, text in enumerate(lines):
             key = _key(text)
             if i in edge and key in running:
@@ -123,5 +136,9 @@ def _split_running(pages: list[list[str]]) -> tuple[list[Line], list[Line]]:
                     kept.add(key)
                     extra.append(Line(text, page=number))
                 continue
-            body.append(Line(text, page=number))
+            if text or (page and page[-1].text):
+                page.append(Line(text, page=number))
+        while page and not page[-1].text:  # no blank at a page break: a clause may go on overleaf
+            page.pop()
+        body += page
     return body, extra

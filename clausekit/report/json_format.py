@@ -5,13 +5,18 @@
 Every item of the library appears in `items`, in library order.  Evidence carries
 `line` (1-based line of the extracted text), `section`, `text` and `value`, plus
 `location`/`page` when the source format has them.
+
+Added in place (version stays 1; keys are only ever added): item `status` may be
+`waived`, with `waiver: {reason, until, source, expired, hides}`; an expired waiver is
+listed on an item with its judged status; each item carries `level` (error / warning /
+null); files carry `regressions` and the summary counts `waived` and `regressions`.
 """
 
 from __future__ import annotations
 
 import json
 
-from clausekit.models import Evidence, FileResult, ItemResult, Placeholder
+from clausekit.models import Evidence, FileResult, ItemResult, Placeholder, Regression, Waiver
 from clausekit.report import title_for
 
 VERSION = 1
@@ -37,8 +42,19 @@ def item_dict(r: ItemResult, language: str) -> dict:
         "title": title_for(r.item.title, language),
         "severity": r.item.severity,
         "status": r.status,
+        "level": r.level,
         "evidence": [evidence_dict(e) for e in r.evidence],
+        **({"waiver": waiver_dict(r.waiver)} if r.waiver else {}),
     }
+
+
+def waiver_dict(w: Waiver) -> dict:
+    return {"reason": w.reason, "until": w.until, "source": w.source, "expired": w.expired, "hides": w.hides}
+
+
+def regression_dict(g: Regression, language: str) -> dict:
+    return {"id": g.item.id, "title": title_for(g.item.title, language), "severity": g.item.severity,
+            "baseline": g.baseline, "status": g.status, "was": evidence_dict(g.was) if g.was else None}
 
 
 def summary_dict(f: FileResult) -> dict:
@@ -47,6 +63,8 @@ def summary_dict(f: FileResult) -> dict:
         "vague": f.count("vague"),
         "missing": f.count("missing"),
         "placeholders": len(f.placeholders),
+        "waived": f.count("waived"),
+        "regressions": len(f.regressions),
     }
 
 
@@ -56,6 +74,7 @@ def file_dict(f: FileResult) -> dict:
         "language": f.language,
         "items": [item_dict(r, f.language) for r in f.items],
         "placeholders": [{"line": p.line, "text": p.text, **_where(p)} for p in f.placeholders],
+        "regressions": [regression_dict(g, f.language) for g in f.regressions],
         "summary": summary_dict(f),
     }
 

@@ -12,15 +12,20 @@ from rich.text import Text
 from clausekit.models import FileResult, ItemResult
 from clausekit.report import title_for
 
-MARKS = {"present": ("✓", "green"), "vague": ("~", "yellow"), "missing": ("✗", "red")}
+MARKS = {"present": ("✓", "green"), "vague": ("~", "yellow"), "missing": ("✗", "red"), "waived": ("-", "blue")}
 
 
 def summary_line(f: FileResult) -> str:
-    """Return '12 present · 2 vague · 3 missing (2 required) · 1 placeholder'."""
+    """Return '12 present · 2 vague · 3 missing (2 required) · 1 placeholder' (+ waived, regressions)."""
     req = sum(1 for r in f.items if r.status == "missing" and r.item.severity == "required")
     n = len(f.placeholders)
-    return (f"{f.count('present')} present · {f.count('vague')} vague · {f.count('missing')} missing "
+    line = (f"{f.count('present')} present · {f.count('vague')} vague · {f.count('missing')} missing "
             f"({req} required) · {n} placeholder{'' if n == 1 else 's'}")
+    if f.count("waived"):
+        line += f" · {f.count('waived')} waived"
+    if f.regressions:
+        line += f" · {len(f.regressions)} regression{'' if len(f.regressions) == 1 else 's'}"
+    return line
 
 
 def _where(r: ItemResult) -> str:
@@ -32,9 +37,14 @@ def _where(r: ItemResult) -> str:
 
 
 def _detail(r: ItemResult, language: str) -> Text:
+    if r.status == "waived" and r.waiver:
+        until = f" until {r.waiver.until}" if r.waiver.until else ""
+        return Text(f"waived{until} ({r.waiver.hides}, {r.item.severity}) — {r.waiver.reason}", style="blue")
+    text = _expired(r)
     if r.status == "missing":
         why = r.item.why.get("zh" if language == "zh" else "en", "")
-        return Text(f"missing ({r.item.severity}) — {why}", style="bold red" if r.item.severity == "required" else "yellow")
+        style = "bold red" if r.item.severity == "required" else "yellow"
+        return Text(f"missing ({r.item.severity}) — {why}", style=style) + text
     ev = r.evidence[0]
     text = Text()
     if r.status == "vague":
@@ -43,7 +53,13 @@ def _detail(r: ItemResult, language: str) -> Text:
     text.append(ev.text)
     if ev.section:
         text.append(f"  [{ev.section}]", style="dim")
-    return text
+    return text + _expired(r)
+
+
+def _expired(r: ItemResult) -> Text:
+    if r.waiver and r.waiver.expired:
+        return Text(f"  (waiver expired on {r.waiver.until}: {r.waiver.reason})", style="magenta")
+    return Text()
 
 
 def render_file(console: Console, f: FileResult) -> None:
@@ -71,6 +87,12 @@ def render_file(console: Console, f: FileResult) -> None:
         for p in f.placeholders:
             where = p.location or (f"L{p.line}" if p.line else "header/footer")
             console.print(Text("  ! ", style="red") + Text(f"{where}  ", style="cyan") + Text(p.text))
+    if f.regressions:
+        console.print(Text("regressions", style="bold magenta"))
+        for g in f.regressions:
+            was = f" (was at L{g.was.line})" if g.was else ""
+            console.print(Text("  ✗ ", style="red") + Text(g.item.id) +
+                          Text(f" present at {g.baseline}{was}, {g.status} now", style="red"))
     style = "bold red" if f.failing else "bold green"
     console.print(Text(summary_line(f), style=style))
     console.print()
