@@ -18,6 +18,7 @@ from clausekit.normalize import MatchText
 from clausekit.structure import Outline
 
 MAX_EVIDENCE = 3
+MAX_HITS = 200  # hits of one item weighed for evidence; enough for any real contract
 EXCERPT = 160
 REACH = 160  # a figure further than this from its hit is not in the same clause
 
@@ -62,6 +63,7 @@ def _evidence(mt: MatchText, outline: Outline, hit: Hit, figure: tuple[int, int]
         value=mt.original_span(*figure) if figure else None,
         location=getattr(src, "location", None),
         page=getattr(src, "page", None),
+        match=mt.original_span(hit.start, hit.end),
     )
 
 
@@ -69,6 +71,7 @@ def judge(library: Library, hits: dict[str, list[Hit]], mt: MatchText, outline: 
           lines: tuple = ()) -> list[ItemResult]:
     """Return one ItemResult per library item, in library order."""
     value_items = {it.id for it in library.items if it.value}
+    headings = set(outline.lines)
     results = []
     for item in library.items:
         item_hits = hits.get(item.id, [])
@@ -77,22 +80,16 @@ def judge(library: Library, hits: dict[str, list[Hit]], mt: MatchText, outline: 
             continue
         stops = sorted(h.start for other, hs in hits.items()
                        if other != item.id and other in value_items for h in hs)
-        with_figure, without = [], []
-        seen_sentences: set[tuple[int, int]] = set()
-        for hit in item_hits:
+        best: dict[int, tuple[Hit, tuple[int, int] | None]] = {}  # per sentence: its first hit with a figure
+        for hit in item_hits[:MAX_HITS]:
             figure = _figure(item, hit, mt.text, stops) if item.value else None
-            key = (hit.sentence_start, hit.sentence_end)
-            if key in seen_sentences:  # one piece of evidence per sentence: the first with a figure
-                if figure and not any(h.sentence_start == key[0] for h, _ in with_figure):
-                    without = [hf for hf in without if hf[0].sentence_start != key[0]]
-                    with_figure.append((hit, figure))
-                continue
-            seen_sentences.add(key)
-            (with_figure if figure else without).append((hit, figure))
-            if len(with_figure) >= MAX_EVIDENCE or (not item.value and len(without) >= MAX_EVIDENCE):
-                break
-        status = "present" if (with_figure or not item.value) else "vague"
-        chosen = (with_figure + without)[:MAX_EVIDENCE]
-        evidence = tuple(_evidence(mt, outline, h, f, lines) for h, f in chosen)
+            known = best.get(hit.sentence_start)
+            if known is None or (figure and not known[1]):
+                best[hit.sentence_start] = (hit, figure)
+        # best evidence first: with its figure, in running text rather than a heading, then in document order
+        ranked = sorted(best.values(), key=lambda hf: (hf[1] is None, mt.line_of(hf[0].start) - 1 in headings,
+                                                       hf[0].start))
+        status = "present" if (ranked[0][1] or not item.value) else "vague"
+        evidence = tuple(_evidence(mt, outline, h, f, lines) for h, f in ranked[:MAX_EVIDENCE])
         results.append(ItemResult(item, status, evidence))
     return results

@@ -110,6 +110,7 @@ class Evidence:
     value: str | None = None
     location: str | None = None
     page: int | None = None
+    match: str | None = None  # the words that matched, as written in the document
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ def _where(obj: Evidence | Placeholder) -> dict:
 
 
 def evidence_dict(ev: Evidence) -> dict:
-    return {"line": ev.line, "section": ev.section, "text": ev.text, "value": ev.value, **_where(ev)}
+    return {"line": ev.line, "section": ev.section, "text": ev.text, "value": ev.value, "match": ev.match,
+            **_where(ev)}
 
 
 def item_dict(r: ItemResult, language: str) -> dict:

@@ -5,6 +5,7 @@ Rendered with rich; colour only on a terminal and never with NO_COLOR (rich's ow
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -12,6 +13,8 @@ from rich.text import Text
 from clausekit.models import FileResult, ItemResult
 from clausekit.report import title_for
 
+TITLE = 22  # display cells for an item's title
+EXCERPT = 60  # characters of evidence shown per item; the JSON has the whole sentence
 MARKS = {"present": ("✓", "green"), "vague": ("~", "yellow"), "missing": ("✗", "red"), "waived": ("-", "blue")}
 
 
@@ -32,27 +35,34 @@ def _where(r: ItemResult) -> str:
     if not r.evidence:
         return ""
     ev = r.evidence[0]
-    where = ev.location or (f"p.{ev.page} " if ev.page else "") + f"L{ev.line}"
-    return where
+    return ev.location or (f"p.{ev.page} " if ev.page else "") + f"L{ev.line}"
+
+
+def excerpt(text: str, focus: str | None, width: int = EXCERPT) -> str:
+    """Return about `width` characters of `text` around `focus` (the matched words), with … where cut."""
+    if cell_len(text) <= width:
+        return text
+    if any(cell_len(c) == 2 for c in text[:width]):  # CJK: two cells a character
+        width //= 2
+    at = text.find(focus) if focus else -1
+    start = max(0, min(at - width // 3, len(text) - width)) if at >= 0 else 0
+    out = text[start:start + width]
+    return ("…" if start else "") + out + ("…" if start + width < len(text) else "")
 
 
 def _detail(r: ItemResult, language: str) -> Text:
     if r.status == "waived" and r.waiver:
         until = f" until {r.waiver.until}" if r.waiver.until else ""
         return Text(f"waived{until} ({r.waiver.hides}, {r.item.severity}) — {r.waiver.reason}", style="blue")
-    text = _expired(r)
     if r.status == "missing":
         why = r.item.why.get("zh" if language == "zh" else "en", "")
         style = "bold red" if r.item.severity == "required" else "yellow"
-        return Text(f"missing ({r.item.severity}) — {why}", style=style) + text
+        return Text(f"missing ({r.item.severity}) — {why}", style=style) + _expired(r)
     ev = r.evidence[0]
     text = Text()
     if r.status == "vague":
-        kinds = " or ".join(r.item.value)
-        text.append(f"no {kinds} figure: ", style="yellow")
-    text.append(ev.text)
-    if ev.section:
-        text.append(f"  [{ev.section}]", style="dim")
+        text.append(f"no {' or '.join(r.item.value)} figure: ", style="yellow")
+    text.append(excerpt(ev.text, ev.value or ev.match))
     return text + _expired(r)
 
 
@@ -66,11 +76,14 @@ def render_file(console: Console, f: FileResult) -> None:
     """Print one file's report."""
     console.print(Text(f"{f.path}", style="bold") + Text(f"  ({f.language})", style="dim"))
     table = Table(box=None, show_header=False, pad_edge=False, expand=False)
-    table.add_column("mark", no_wrap=True)
-    table.add_column("item", no_wrap=True)
-    table.add_column("title", no_wrap=True)
-    table.add_column("where", no_wrap=True, style="cyan")
-    table.add_column("detail", overflow="fold")
+    # fixed widths: rich would otherwise squeeze the short columns to make room for long excerpts
+    titles = [title_for(r.item.title, f.language) for r in f.items]
+    widths = [1, max((len(r.item.id) for r in f.items), default=10),
+              min(TITLE, max(map(cell_len, titles), default=5)), max((len(_where(r)) for r in f.items), default=4)]
+    rest = max(20, console.width - sum(widths) - 2 * len(widths))
+    for name, width in zip(("mark", "item", "title", "where"), widths):
+        table.add_column(name, no_wrap=True, width=width, overflow="ellipsis", style="cyan" if name == "where" else None)
+    table.add_column("detail", no_wrap=True, overflow="ellipsis", width=rest)
     area = None
     for r in f.items:
         if r.item.area != area:
