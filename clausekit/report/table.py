@@ -81,8 +81,9 @@ def render_file(console: Console, f: FileResult) -> None:
     widths = [1, max((len(r.item.id) for r in f.items), default=10),
               min(TITLE, max(map(cell_len, titles), default=5)), max((len(_where(r)) for r in f.items), default=4)]
     rest = max(20, console.width - sum(widths) - 2 * len(widths))
-    for name, width in zip(("mark", "item", "title", "where"), widths):
-        table.add_column(name, no_wrap=True, width=width, overflow="ellipsis", style="cyan" if name == "where" else None)
+    for name, width in zip(("mark", "item", "title", "where"), widths, strict=True):
+        table.add_column(name, no_wrap=True, width=width, overflow="ellipsis",
+                         style="cyan" if name == "where" else None)
     table.add_column("detail", no_wrap=True, overflow="ellipsis", width=rest)
     area = None
     for r in f.items:
