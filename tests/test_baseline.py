@@ -46,7 +46,7 @@ def test_deleting_a_clause_is_a_regression_even_when_waived(runner, repo):
     assert a["regressions"] == [{"id": "term.notice", "title": "终止通知期", "severity": "required",
                                  "baseline": "HEAD", "status": "missing",
                                  "was": {"line": 3, "section": None, "text": "终止通知应提前三十日发出。",
-                                         "value": None}}]
+                                         "value": None, "match": "终止通知"}}]
     assert next(i for i in a["items"] if i["id"] == "term.notice")["status"] == "waived"
     assert b["regressions"] == [] and result.exit_code == 1
     table = runner.invoke(app, ["check", "--baseline", "HEAD", "contracts/a.txt"], env={"COLUMNS": "300"})
