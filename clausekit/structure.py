@@ -40,6 +40,12 @@ def is_heading(text: str) -> bool:
     return len(letters) >= 4 and all(c.isascii() for c in letters) and s.upper() == s and len(s) <= 50
 
 
+def _is_title(text: str) -> bool:
+    """True for a document's opening line that names it ("呼叫中心外包服务合同", "Master Services Agreement")."""
+    s = unicodedata.normalize("NFKC", text).strip().strip("*#").strip()
+    return 0 < len(s) <= 40 and not re.search(r"[。;；,，:：.]", s)
+
+
 @dataclass(frozen=True)
 class Outline:
     """The headings of a document: 0-based line index → heading text."""
@@ -55,6 +61,7 @@ class Outline:
 
 def outline(doc: Document) -> Outline:
     """Return the Outline of `doc`."""
-    found = [(i, " ".join(ln.text.split()).lstrip("#").strip())
-             for i, ln in enumerate(doc.lines) if ln.is_heading or is_heading(ln.text)]
+    first = next((i for i, ln in enumerate(doc.lines) if ln.text.strip()), None)
+    found = [(i, " ".join(ln.text.split()).lstrip("#").strip()) for i, ln in enumerate(doc.lines)
+             if ln.is_heading or is_heading(ln.text) or (i == first and _is_title(ln.text))]
     return Outline(tuple(i for i, _ in found), tuple(t[:MAX_TITLE] for _, t in found))

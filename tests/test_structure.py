@@ -25,10 +25,16 @@ def test_running_text_is_not_a_heading(line):
 
 def test_section_of_is_the_nearest_heading_above():
     doc = Document(
-        "x", (Line("合同"), Line("第一条 服务范围"), Line("乙方提供呼入服务。"), Line("客服", is_heading=True),
+        "x", (Line("鉴于甲方需要，双方订立本合同。"), Line("第一条 服务范围"), Line("乙方提供呼入服务。"), Line("客服", is_heading=True),
               Line("内容"))
     )
     out = outline(doc)
     assert out.section_of(1) is None
     assert out.section_of(3) == "第一条 服务范围"
     assert out.section_of(5) == "客服"
+
+
+def test_a_short_opening_line_is_the_document_title():
+    doc = Document.from_text("x", "\n呼叫中心外包服务合同\n甲方委托乙方提供呼入服务。")
+    assert outline(doc).section_of(3) == "呼叫中心外包服务合同"
+    assert outline(Document.from_text("x", "甲方委托乙方提供呼入服务，期限一年。\n正文")).section_of(2) is None
