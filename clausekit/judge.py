@@ -10,6 +10,7 @@ value-bearing item's hit begins (so in `接通率应达到行业标准，放弃�
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from clausekit.figures import find_figures
 from clausekit.match import Hit
@@ -86,9 +87,11 @@ def judge(library: Library, hits: dict[str, list[Hit]], mt: MatchText, outline: 
             known = best.get(hit.sentence_start)
             if known is None or (figure and not known[1]):
                 best[hit.sentence_start] = (hit, figure)
-        # best evidence first: with its figure, in running text rather than a heading, then in document order
+        # best evidence first: with its figure, in running text rather than a heading, where most of the
+        # item's patterns meet (a clause about it, not a passing mention), then in document order
+        density = Counter(h.sentence_start for h in item_hits[:MAX_HITS])
         ranked = sorted(best.values(), key=lambda hf: (hf[1] is None, mt.line_of(hf[0].start) - 1 in headings,
-                                                       hf[0].start))
+                                                       -density[hf[0].sentence_start], hf[0].start))
         status = "present" if (ranked[0][1] or not item.value) else "vague"
         evidence = tuple(_evidence(mt, outline, h, f, lines) for h, f in ranked[:MAX_EVIDENCE])
         results.append(ItemResult(item, status, evidence))
