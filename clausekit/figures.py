@@ -19,6 +19,8 @@ _AR = r"\d+(?:[.,]\d+)*"
 _NUM = (rf"(?:{_AR}|[{_CN}]+|(?<![a-z]){_EN_WORD}(?:[- ]{_EN_WORD})*(?:\s*\(\s*{_AR}\s*\))?"
         rf"|半)")
 
+_CURRENCY_CODES = r"(?<![a-z])(?:rmb|cny|usd|hkd|twd|ntd|eur|gbp|jpy|php|inr|sgd|aud|cad|myr|krw|vnd|idr|thb)"
+
 _KINDS: dict[str, str] = {
     # a score in points (质检得分不低于90分) is a percentage-like target, and "service level 80/20"
     # means 80% of calls within 20 seconds
@@ -27,10 +29,12 @@ _KINDS: dict[str, str] = {
                 r"|(?:service\s+level|服务水平|sl)\s*(?:of|为|达到|:|=)?\s*\d{2}\s*/\s*\d{1,3}(?![\d/])"),
     "seconds": (rf"{_NUM}\s*(?:秒钟?|分钟|(?:min(?:ute)?s?|sec(?:ond)?s?|s)(?![a-z]))"
                 r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"),
-    "days": (rf"{_NUM}\s*(?:个)?\s*(?:工作日|自然日|日历日|个?工作天|天|日|小时|个月|周|星期|年)"
+    # a fixed due day ("每月10日前", "次月15号前", "by the 15th day of") counts as a payment period
+    "days": (rf"{_NUM}\s*(?:个)?\s*(?:工作日|自然日|日历日|个?工作天|天|日|小时|个月|周|星期|年|号(?![码楼院线]))"
              r"|当日|当天|即日|次日|隔日|(?:same|next)\s+(?:business\s+|working\s+|calendar\s+)?day(?![a-z])"
-             rf"|{_NUM}\s*(?:\(\s*{_AR}\s*\)\s*)?(?:business\s+|working\s+|calendar\s+)?"
-             rf"(?:days?|hours?|hrs?|weeks?|months?|years?)(?![a-z])|net\s*{_AR}(?![\d%])"),
+             rf"|{_NUM}\s*(?:\(\s*{_AR}\s*\)\s*)?-?\s*(?:business\s+|working\s+|calendar\s+)?"
+             rf"(?:days?|hours?|hrs?|weeks?|months?|years?)(?![a-z])|net\s*{_AR}(?![\d%])"
+             r"|\d{1,2}(?:st|nd|rd|th)\s+(?:business\s+|working\s+|calendar\s+)?day(?![a-z])"),
     "count": (rf"{_NUM}\s*(?:名|人(?!民)|位|个?[坐座]席|个?席位|个岗位?|个工位|个(?![\u4e00-\u9fff]))"
               rf"|{_NUM}\s*(?:(?!(?:days?|hours?|months?|years?|weeks?)\b)[a-z][a-z-]*\s+){{0,2}}"
               rf"(?:ftes?|seats?|agents?|persons?|people|staff|representatives?|reps?|employees?|csrs?|supervisors?|"
@@ -39,13 +43,15 @@ _KINDS: dict[str, str] = {
               rf"|(?:number|headcount|人数|数量|名额)\s*(?:of\s+[a-z ]{{1,30}}?)?\s*(?:shall be|will be|is|of|为|:|"
               rf"不少于|不低于|至少|不得少于)\s*(?:at least\s+|not less than\s+|no fewer than\s+)?{_AR}(?![\d%]|\.\d)"
               rf"|(?<=\|)\s*{_AR}\s*(?=\|)"),
-    "money": (rf"(?:人民币|rmb|cny|usd|us\$|hk\$|hkd|\$|¥|eur|€|£|gbp)\s*{_NUM}(?:\s*[万千百亿])?(?:\s*元)?"
-              rf"|{_NUM}\s*[万千百亿]?\s*(?:元|块|美元|美金|港元|港币|欧元|rmb|cny|usd|dollars?|yuan)"),
+    "money": (rf"(?:人民币|新台币|{_CURRENCY_CODES}|(?:us|hk|nt|s|a|c)\$|\$|¥|€|£|₱|₹|₩)\s*{_NUM}"
+              rf"(?:\s*[万千百亿])?(?:\s*元)?"
+              rf"|{_NUM}\s*[万千百亿]?\s*(?:元|块|美元|美金|港元|港币|欧元|日元|英镑|{_CURRENCY_CODES}|dollars?|yuan"
+              rf"|euros?|pesos?|rupees?)(?![a-z])"),
 }
 _COMPILED = {k: re.compile(v) for k, v in _KINDS.items()}
 # Calendar dates look like periods ("2024年", "3月5日"); they are masked before looking for days.
 _DATES = re.compile(
-    rf"\d{{4}}\s*年|[〇零一二三四五六七八九]{{4}}\s*年|(?<=[^每]月)\s*(?:{_AR}|[{_CN}]+)\s*日|(?<=年)\s*{_AR}\s*月"
+    rf"\d{{4}}\s*年|[〇零一二三四五六七八九]{{4}}\s*年|(?<=[^每次本当上下]月)\s*(?:{_AR}|[{_CN}]+)\s*日|(?<=年)\s*{_AR}\s*月"
 )
 
 
