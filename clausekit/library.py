@@ -14,6 +14,7 @@ import yaml
 
 from clausekit.errors import LibraryError
 from clausekit.models import LANGS, VALUE_KINDS, Area, Examples, Item, Library, Pattern
+from clausekit.pattern_cache import PatternCache, default_cache
 from clausekit.patterns import compile_pattern
 
 AREA_KEYS = {"area", "order", "title", "items"}
@@ -90,8 +91,9 @@ def load_yaml(path: Path) -> Any:
 class _Checker:
     """Validates one file's parsed YAML, raising LibraryError at the offending line."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, cache: PatternCache | None = None) -> None:
         self.path = str(path)
+        self.cache = cache or PatternCache(None)
 
     def fail(self, line: int | None, reason: str) -> LibraryError:
         return LibraryError(self.path, line, reason)
@@ -150,11 +152,12 @@ class _Checker:
                 else:
                     raise self.fail(ln, f"{what} entry must be a phrase or {{re: ...}}")
                 try:
-                    pattern = Pattern(lang, source, *compile_pattern(entry))
+                    known = self.cache.get(entry)
+                    pattern = Pattern(lang, source, *(known or compile_pattern(entry)))
                 except re.error as e:
                     raise self.fail(ln, f"invalid regex {source!r}: {e}") from None
-                if isinstance(entry, dict) and pattern.regex.search(""):
-                    raise self.fail(ln, f"pattern {source!r} matches empty text")
+                if not known:
+                    self.cache.put(entry, (pattern.expr, pattern.flags, pattern.gate))
                 out.append(pattern)
         return tuple(out)
 
@@ -221,9 +224,9 @@ def _closest(key: str, keys: set[str]) -> str | None:
     return match[0] if match else None
 
 
-def load_area_file(path: Path) -> tuple[int, Area]:
+def load_area_file(path: Path, cache: PatternCache | None = None) -> tuple[int, Area]:
     """Return (order, Area) for one clause file."""
-    return _Checker(path).area(load_yaml(path))
+    return _Checker(path, cache).area(load_yaml(path))
 
 
 def load_library(*dirs: Path) -> Library:
@@ -232,6 +235,7 @@ def load_library(*dirs: Path) -> Library:
     A later directory's item with an existing ID replaces it in place; new areas are appended.
     """
     dirs = dirs or (default_library_dir(),)
+    cache = default_cache()
     areas: dict[str, tuple[int, Area]] = {}
     for d in dirs:
         d = Path(d)
@@ -239,13 +243,14 @@ def load_library(*dirs: Path) -> Library:
             raise LibraryError(str(d), None, "clause pack directory not found")
         pack_ids: dict[str, str] = {}
         for path in sorted(d.glob("*.y*ml")):
-            order, area = load_area_file(path)
+            order, area = load_area_file(path, cache)
             for it in area.items:
                 if it.id in pack_ids:
                     raise LibraryError(str(path), int(it.source.rsplit(":", 1)[1]),
                                        f"duplicate item id '{it.id}' (also at {pack_ids[it.id]})")
                 pack_ids[it.id] = it.source
             areas[area.id] = _merge(areas.get(area.id), order, area)
+    cache.save()
     ordered = sorted(areas.values(), key=lambda oa: oa[0])
     return Library(tuple(a for _, a in ordered))
 

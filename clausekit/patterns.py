@@ -73,5 +73,6 @@ def compile_pattern(spec: str | dict) -> tuple[str, int, frozenset[str] | None]:
     risk = backtracking_risk(expr, flags, parsed)
     if risk:
         raise re.error(f"it may backtrack catastrophically on some texts: {risk}; rewrite it")
-    compiled(expr, flags)
+    if compiled(expr, flags).search(""):
+        raise re.error("it matches empty text, so it would find every item everywhere")
     return expr, flags, required_literals(expr, flags, parsed)

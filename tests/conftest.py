@@ -1,4 +1,10 @@
+import os
+import tempfile
+
 import pytest
+
+# the suite never touches the user's pattern cache (see clausekit/pattern_cache.py)
+os.environ.setdefault("CLAUSEKIT_CACHE_DIR", tempfile.mkdtemp(prefix="clausekit-test-cache-"))
 from typer.testing import CliRunner
 
 from clausekit.library import load_library

@@ -44,7 +44,7 @@ def test_unknown_key_names_file_line_and_suggestion(tmp_path):
     (("severity: required", "severity: must"), ":6: severity must be one of required, recommended"),
     (("id: demo.one", "id: other.one"), ":4: id 'other.one' must look like 'demo.name'"),
     (("zh: [接通率]", "zh: [{re: '(unclosed'}]"), ":9: invalid regex '(unclosed'"),
-    (("zh: [接通率]", "zh: [{re: 'a*'}]"), ":9: pattern 'a*' matches empty text"),
+    (("zh: [接通率]", "zh: [{re: 'a*'}]"), ":9: invalid regex 'a*': it matches empty text"),
     (("    why: because\n", ""), ":4: an item lacks 'why'"),
     (("why: because", "why: because\n    value: minutes"), ":8: unknown value kind 'minutes'"),
     (("title: {zh: 一, en: One}", "title: {zh: 一}"), ":5: title lacks 'en'"),
@@ -115,3 +115,22 @@ def test_patterns_that_can_backtrack_catastrophically_are_refused(tmp_path, rege
 def test_ordinary_repeats_are_accepted(tmp_path, regex):
     lib = load_library(write(tmp_path, ITEM.replace("zh: [接通率]", f"zh: [{{re: '{regex}'}}]")))
     assert lib.items[0].patterns[0].source == regex
+
+
+def test_the_pattern_cache_gives_the_same_library_and_survives_corruption(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAUSEKIT_CACHE_DIR", str(tmp_path / "cache"))
+    cold = load_library()
+    files = list((tmp_path / "cache").glob("patterns-*.json"))
+    assert len(files) == 1
+    assert load_library() == cold  # warm: read from the cache
+    files[0].write_text("{not json", encoding="utf-8")
+    assert load_library() == cold
+    monkeypatch.setenv("CLAUSEKIT_NO_CACHE", "1")
+    assert load_library() == cold
+
+
+def test_a_cached_entry_is_never_trusted_for_other_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAUSEKIT_CACHE_DIR", str(tmp_path / "cache"))
+    load_library(write(tmp_path, ITEM.replace("zh: [接通率]", "zh: [{re: 'ok+'}]")))
+    msg = error_of(tmp_path, ITEM.replace("zh: [接通率]", "zh: [{re: '(ok+)+'}]"))
+    assert "backtrack catastrophically" in msg
