@@ -16,8 +16,8 @@ class InputError(ClausekitError):
         self.reason = reason
 
 
-class LibraryError(ClausekitError):
-    """An invalid clause definition file; the message carries file:line."""
+class LocatedError(ClausekitError):
+    """An error in a file clausekit reads for itself; the message carries file:line."""
 
     def __init__(self, path: str, line: int | None, reason: str) -> None:
         where = f"{path}:{line}" if line else path
@@ -25,21 +25,18 @@ class LibraryError(ClausekitError):
         self.path = path
         self.line = line
         self.reason = reason
+
+
+class LibraryError(LocatedError):
+    """An invalid clause definition file (clauses/*.yaml or a pack)."""
 
 
 class OutputError(ClausekitError):
     """A file clausekit was asked to write cannot be written (exists without --force, unwritable)."""
 
 
-class ConfigError(ClausekitError):
-    """An invalid configuration file (clausekit.yaml, [tool.clausekit]); the message carries file:line."""
-
-    def __init__(self, path: str, line: int | None, reason: str) -> None:
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {reason}")
-        self.path = path
-        self.line = line
-        self.reason = reason
+class ConfigError(LocatedError):
+    """An invalid configuration file (clausekit.yaml, .clausekit.yaml, [tool.clausekit])."""
 
 
 class GitError(ClausekitError):
