@@ -13,7 +13,7 @@ from rich.text import Text
 from clausekit.models import FileResult, ItemResult
 from clausekit.report import title_for
 
-TITLE = 22  # display cells for an item's title
+TITLE = 24  # display cells for an item's title
 EXCERPT = 60  # characters of evidence shown per item; the JSON has the whole sentence
 MARKS = {"present": ("✓", "green"), "vague": ("~", "yellow"), "missing": ("✗", "red"), "waived": ("-", "blue")}
 
