@@ -44,7 +44,7 @@ class Pattern:
     source: str
     expr: str  # regex source over normalized text
     flags: int = 0
-    gate: frozenset[str] | None = None  # literals one of which any match contains (see prefilter.py)
+    gate: tuple[frozenset[str], ...] | None = None  # literals any match contains (see prefilter.py)
 
     @property
     def regex(self):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from clausekit import __version__
 
-Entry = tuple[str, int, frozenset[str] | None]
+Entry = tuple[str, int, tuple[frozenset[str], ...] | None]
 _CODE = ("patterns.py", "prefilter.py", "redos.py", "normalize.py")
 
 
@@ -71,13 +71,13 @@ class PatternCache:
         found = self.entries.get(_key(spec))
         try:
             expr, flags, gate = found  # type: ignore[misc]
-            return str(expr), int(flags), frozenset(gate) if gate is not None else None
+            return str(expr), int(flags), tuple(frozenset(alts) for alts in gate) if gate else None
         except (TypeError, ValueError):
             return None
 
     def put(self, spec: str | dict, entry: Entry) -> None:
         expr, flags, gate = entry
-        self.entries[_key(spec)] = [expr, flags, sorted(gate) if gate is not None else None]
+        self.entries[_key(spec)] = [expr, flags, [sorted(alts) for alts in gate] if gate else None]
         self.dirty = True
 
     def save(self) -> None:

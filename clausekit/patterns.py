@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from clausekit.normalize import fold_text, to_simplified
-from clausekit.prefilter import required_literals, sre_parse
+from clausekit.prefilter import Gate, regex_gate, sre_parse
 from clausekit.redos import backtracking_risk
 
 GAP = r"[^\n。;!?]{0,40}?"
@@ -41,10 +41,10 @@ def literal_regex(phrase: str) -> str:
     return body
 
 
-def literal_gate(phrase: str) -> frozenset[str]:
-    """Return the longest word of a literal phrase: every match contains it."""
-    words = [w for part in phrase.split("...") for w in fold_text(part).split(" ") if w]
-    return frozenset([max(words, key=len)]) if words else frozenset()
+def literal_gate(phrase: str) -> Gate | None:
+    """Return the gate of a literal phrase: every match contains each of its words."""
+    words = {w for part in phrase.split("...") for w in fold_text(part).split(" ") if w}
+    return tuple(frozenset([w]) for w in sorted(words, key=len, reverse=True)) or None
 
 
 def regex_flags(source: str) -> int:
@@ -62,11 +62,11 @@ def compiled(expr: str, flags: int) -> re.Pattern[str]:
     return re.compile(expr, flags)
 
 
-def compile_pattern(spec: str | dict) -> tuple[str, int, frozenset[str] | None]:
+def compile_pattern(spec: str | dict) -> tuple[str, int, Gate | None]:
     """Return (regex source, flags, gate) for a pattern entry; a `{re: ...}` is compiled now to
     validate it (may raise re.error), a literal only when first used."""
     if isinstance(spec, str):
-        return literal_regex(spec), 0, literal_gate(spec) or None
+        return literal_regex(spec), 0, literal_gate(spec)
     expr = to_simplified(spec["re"])
     flags = regex_flags(expr)
     parsed = sre_parse.parse(expr, flags)
@@ -75,4 +75,4 @@ def compile_pattern(spec: str | dict) -> tuple[str, int, frozenset[str] | None]:
         raise re.error(f"it may backtrack catastrophically on some texts: {risk}; rewrite it")
     if compiled(expr, flags).search(""):
         raise re.error("it matches empty text, so it would find every item everywhere")
-    return expr, flags, required_literals(expr, flags, parsed)
+    return expr, flags, regex_gate(expr, flags, parsed)

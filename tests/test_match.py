@@ -1,0 +1,53 @@
+"""Matching: gates never hide a match, sentences split where contracts split them."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clausekit.match import Sentences
+from clausekit.normalize import fold_text
+from clausekit.patterns import compile_pattern
+from clausekit.prefilter import may_match, regex_gate
+
+
+def _example_texts(library):
+    for it in library.items:
+        ex = it.examples
+        for _, text in ex.present + ex.vague + ex.not_:
+            yield fold_text(text)
+
+
+def test_no_gate_hides_a_match_on_any_example_text(library):
+    texts = list(_example_texts(library))
+    for it in library.items:
+        for p in it.patterns + it.exclude:
+            for text in texts:
+                if p.regex.search(text):
+                    assert may_match(p.gate, text), (it.id, p.source, text)
+
+
+@pytest.mark.parametrize("regex", [
+    r"(?<![a-z])(?:billing|hourly)\s+rates?(?![a-z])", r"(?:ab|cd)+ef", r"x(?:y|z{2,})?w", r"[ab]c\d+",
+    r"(?:接通|应答)率[^。]{0,10}\d+%", r"(?:foo)?bar|baz", r"a(?=b)c?", r"(?i)Service Level",
+])
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet="abcdefghwxyz0123456789 %率接通应答。fooservicelvbz", max_size=40))
+def test_a_gate_is_never_wrong(regex, text):
+    import re
+
+    compiled = re.compile(regex)
+    if compiled.search(text):
+        assert may_match(regex_gate(regex), text)
+
+
+def test_literal_gates_need_every_word():
+    expr, flags, gate = compile_pattern("answer rate")
+    assert may_match(gate, "the answer rate is 95%")
+    assert not may_match(gate, "the answer is yes")
+
+
+def test_sentences_split_at_cjk_and_english_ends_but_not_abbreviations():
+    text = fold_text("接通率不低于95%。放弃率不高于3%；see sec. 5 and e.g. art. 3 too. next one")
+    s = Sentences(text)
+    starts = {text[a:b].strip() for a, b in (s.around(text.index(w)) for w in ("接通率", "放弃率", "see", "next"))}
+    assert starts == {"接通率不低于95%。", "放弃率不高于3%;", "see sec. 5 and e.g. art. 3 too.", "next one"}
