@@ -25,8 +25,8 @@ def test_running_text_is_not_a_heading(line):
 
 def test_section_of_is_the_nearest_heading_above():
     doc = Document(
-        "x", (Line("鉴于甲方需要，双方订立本合同。"), Line("第一条 服务范围"), Line("乙方提供呼入服务。"), Line("客服", is_heading=True),
-              Line("内容"))
+        "x", (Line("鉴于甲方需要，双方订立本合同。"), Line("第一条 服务范围"), Line("乙方提供呼入服务。"),
+              Line("客服", is_heading=True), Line("内容"))
     )
     out = outline(doc)
     assert out.section_of(1) is None
