@@ -26,7 +26,7 @@ REACH = 160  # a figure further than this from its hit is not in the same clause
 
 def _window(hit: Hit, text: str, stops: list[int]) -> tuple[int, int]:
     lo = max(hit.sentence_start, hit.start - REACH)
-    comma = max(text.rfind(",", lo, hit.start), text.rfind("，", lo, hit.start))
+    comma = text.rfind(",", lo, hit.start)  # the normalized text has ASCII commas only
     start = comma + 1 if comma >= 0 else lo
     end = min(hit.sentence_end, hit.end + REACH)
     i = bisect.bisect_right(stops, hit.end - 1)
