@@ -8,7 +8,7 @@ from clausekit.match import match_library
 from clausekit.models import Document, FileResult, Library
 from clausekit.normalize import normalize
 from clausekit.placeholders import find_placeholders
-from clausekit.readers import read_document
+from clausekit.readers import MAX_FILE_BYTES, read_document
 from clausekit.structure import outline
 
 
@@ -21,9 +21,10 @@ def check_document(doc: Document, library: Library) -> FileResult:
     return FileResult(doc.path, detect_language(mt.text), tuple(items), tuple(find_placeholders(doc)))
 
 
-def check_path(path: str, library: Library, encoding: str | None = None) -> FileResult:
+def check_path(path: str, library: Library, encoding: str | None = None,
+               max_bytes: int = MAX_FILE_BYTES) -> FileResult:
     """Return the FileResult of the file at `path`; raises InputError for unreadable input."""
-    return check_document(read_document(path, encoding), library)
+    return check_document(read_document(path, encoding, max_bytes), library)
 
 
 def check_text(text: str, library: Library, path: str = "<text>") -> FileResult:

@@ -164,7 +164,9 @@ def check(
     encoding: Annotated[str | None, typer.Option(help="Text encoding of .txt/.md input (default: detect).")] = None,
     config_file: ConfigOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the format's output to FILE "
-                                                   "(replaced if it exists); the terminal gets the table.")] = None,
+                                                   "(new, or replaced with --force); the terminal gets the "
+                                                   "table.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --output FILE if it exists.")] = False,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on: error (required item missing or vague, "
                                             "placeholder, regression), warning (also recommended items), "
                                             "never.")] = FailOn.error,
@@ -174,6 +176,12 @@ def check(
                                                          help="Only files changed since git revision REV.")] = None,
     baseline: Annotated[str | None, typer.Option("--baseline", metavar="REV", help="Also report items present "
                                                     "at git revision REV and not now (regressions).")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", metavar="SECONDS", min=0, help="Give up on a file "
+                                                  "that takes longer: an error, the others are still checked "
+                                                  "(default: 300; 0: no limit).")] = None,
+    max_size: Annotated[float | None, typer.Option("--max-size", metavar="MB", min=0.001, help="Refuse files "
+                                                   "larger than this before reading them (default: 100).")]
+    = None,
 ) -> None:
     """Report which checklist items each contract has (present / vague / missing) and leftover placeholders.
 
@@ -186,6 +194,10 @@ def check(
         if not paths and not changed_since:
             raise ClausekitError("no files given (name files or directories, or use --changed-since REV)")
         config, library = _setup(config_file)
+        if output is not None:
+            from clausekit.writing import check_writable
+
+            check_writable(output, force)
         if baseline:
             from clausekit.gitutil import verify_revision
 
@@ -193,7 +205,10 @@ def check(
         files = collect_files(paths or [], config.selects, changed_since)
         advance, stop = _progress(len(files))
         try:
-            outcomes = run_checks([Task(f, encoding, baseline) for f in files], library, jobs, advance)
+            limits = {} if timeout is None else {"timeout": timeout or None}
+            if max_size is not None:
+                limits["max_bytes"] = int(max_size * 1024 * 1024)
+            outcomes = run_checks([Task(f, encoding, baseline, **limits) for f in files], library, jobs, advance)
         finally:
             stop()
         today, results, failed = _today(), [], False
@@ -210,7 +225,7 @@ def check(
 
             if any(Path(f).absolute() == output.absolute() for f in files):
                 raise ClausekitError(f"{output}: is one of the files being checked; choose another --output")
-            write_file(output, _table_text(results) if name == "table" else formatter(name)(results), force=True)
+            write_file(output, _table_text(results) if name == "table" else formatter(name)(results), force=force)
             name = "table"
         if name == "table":
             from clausekit.report.table import render
@@ -310,13 +325,16 @@ def scaffold(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     sample: Annotated[bool, typer.Option("--sample", help="Fill the blanks with sample figures.")] = False,
+    templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="Render DIR/contract.LANG.md.j2"
+                                                    " instead of the built-in template (in Jinja's sandbox).")]
+    = None,
 ) -> None:
     """Render a skeleton contract (Markdown) with a model clause for every checklist item."""
     from clausekit.scaffold import render
     from clausekit.writing import write_file
 
     with _errors():
-        text = render(_library(), lang.value, sample=sample)
+        text = render(_library(), lang.value, sample=sample, template_dir=templates)
         if output is None:
             sys.stdout.write(text)
         else:

@@ -212,6 +212,8 @@ def load_config(path: Path | None = None, discover: bool = True) -> Config:
     if path is None:
         return Config()
     path = Path(path)
+    if path.is_dir():
+        raise ConfigError(str(path), None, "is a directory, not a config file")
     if not path.is_file():
         raise ConfigError(str(path), None, "config file not found")
     if path.name == "pyproject.toml":

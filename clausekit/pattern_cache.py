@@ -12,6 +12,7 @@ pattern passed validation.  A missing, unreadable or corrupt cache is ignored;
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -84,6 +85,7 @@ class PatternCache:
         """Write the cache if it changed; any failure (read-only home, full disk) is ignored."""
         if not (self.path and self.dirty):
             return
+        tmp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".patterns.", suffix=".tmp", dir=self.path.parent)
@@ -91,7 +93,9 @@ class PatternCache:
                 json.dump(self.entries, f, ensure_ascii=False)
             os.replace(tmp, self.path)
         except OSError:
-            pass
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
         self.dirty = False
 
 

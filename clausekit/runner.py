@@ -1,8 +1,10 @@
 """Check many files: in parallel worker processes (`--jobs`), results in the order given.
 
 A file that cannot be read becomes an Outcome with `error`, so the others are still checked.
-`check_one` is the unit of work and the seam for limits: a per-file timeout or memory cap
-wraps it (or the future waiting on it) without touching the rest.
+`check_one` is the unit of work and where the limits apply: a file above `max_bytes` is
+refused before it is read, and a file that takes longer than `timeout` seconds (a
+pathological document, or a clause pattern that backtracks on it) is abandoned with an
+error.  The timer runs in the process doing the work (see `clausekit.limits`).
 
 Processes, not threads: matching is pure-Python regex work that holds the GIL, so
 threads cannot run it side by side.  Measured on the 2-core development machine while
@@ -18,9 +20,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from clausekit.errors import InputError
+from clausekit.limits import TimeBudgetExceeded, time_limit
 from clausekit.models import FileResult, ItemResult, Library
+from clausekit.readers import MAX_FILE_BYTES
 
 PARALLEL_MIN_FILES = 2  # below this a pool costs more than it saves
+DEFAULT_TIMEOUT = 300.0  # seconds per file: generous (a 300-page PDF takes seconds), yet CI is not stuck for hours
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,8 @@ class Task:
     path: str
     encoding: str | None = None
     baseline: str | None = None
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds for this file (and its baseline); None: no limit
+    max_bytes: int = MAX_FILE_BYTES
 
 
 @dataclass(frozen=True)
@@ -45,17 +52,22 @@ def check_one(task: Task, library: Library) -> Outcome:
     from clausekit.check import check_path
 
     try:
-        result = check_path(task.path, library, task.encoding)
-        before = None
-        if task.baseline and task.path != "-":
-            from clausekit.gitutil import checkout_file
+        with time_limit(task.timeout):
+            result = check_path(task.path, library, task.encoding, task.max_bytes)
+            before = None
+            if task.baseline and task.path != "-":
+                from clausekit.gitutil import checkout_file
 
-            with checkout_file(task.baseline, task.path) as old:
-                if old is not None:
-                    before = check_path(old, library, task.encoding)
+                with checkout_file(task.baseline, task.path) as old:
+                    if old is not None:
+                        before = check_path(old, library, task.encoding, task.max_bytes)
         return Outcome(task.path, result, before)
     except InputError as e:
         return Outcome(task.path, error=str(e))
+    except TimeBudgetExceeded:
+        name = "<stdin>" if task.path == "-" else task.path
+        return Outcome(task.path, error=f"{name}: gave up after {task.timeout:g} s (--timeout); a pathological"
+                                        " file, or a clause pattern that backtracks on it")
 
 
 def default_jobs() -> int:
@@ -120,13 +132,10 @@ def _run_pool(tasks, indexes, library, jobs, outcomes, advance) -> None:
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(library,)) as pool:
         futures = {pool.submit(_work, tasks[i]): i for i in indexes}
         for fut in as_completed(futures):
-            path, result, before, error = fut.result()  # a per-file timeout would go here
+            path, result, before, error = fut.result()  # the per-file timeout runs inside the worker
             outcomes[futures[fut]] = Outcome(path, _rebind(result, by_id), _rebind(before, by_id), error)
             if advance:
                 advance()
-
-
-
 
 
 def collect_files(paths: Sequence[str], selects: Callable[[str], bool], changed_since: str | None = None) -> list[str]:

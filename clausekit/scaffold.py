@@ -2,6 +2,11 @@
 
 Each item's model clause marks its blanks as `【sample】`: the skeleton shows `【 】`,
 and `sample=True` fills in the sample instead (a complete example contract).
+
+Custom templates (`scaffold --templates DIR`) may come from a pull request, so every
+template renders in Jinja's sandbox (no `__class__`, `__globals__`, ... from inside a
+template), may include or extend only regular files inside DIR (no `..`, no symlink out,
+no FIFO), cannot build huge strings with `*` / `**`, and has `RENDER_SECONDS` to finish.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from clausekit.errors import ClausekitError
 from clausekit.models import Library
 
 BLANK = re.compile(r"【([^】]*)】")
+RENDER_SECONDS = 30.0
+MAX_PRODUCT = 1_000_000  # the largest string, list or number a template may make with * or **
 _CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -39,17 +46,67 @@ def fill_blanks(text: str, sample: bool) -> str:
 
 def render(library: Library, lang: str, sample: bool = False, template_dir: Path | None = None) -> str:
     """Return the Markdown skeleton contract in `lang` ('zh' or 'en')."""
-    from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import StrictUndefined, TemplateError, TemplateNotFound
 
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(template_dir or default_template_dir())),
+    from clausekit.limits import TimeBudgetExceeded, time_limit
+
+    folder = Path(template_dir) if template_dir is not None else default_template_dir()
+    if not folder.is_dir():
+        raise ClausekitError(f"{folder}: templates directory not found")
+    name = f"contract.{lang}.md.j2"
+    env = _sandbox()(
+        loader=_confined_loader(folder),
         undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
     )
     env.filters["zh_number"] = zh_number
     env.filters["blanks"] = lambda text: fill_blanks(text, sample)
     try:
-        template = env.get_template(f"contract.{lang}.md.j2")
-        return template.render(library=library, areas=library.areas, lang=lang, sample=sample)
+        with time_limit(RENDER_SECONDS):
+            template = env.get_template(name)
+            return template.render(library=library, areas=library.areas, lang=lang, sample=sample)
+    except TemplateNotFound as e:
+        raise ClausekitError(f"{folder}: no template '{e.name}' (a regular file inside this directory)") from None
     except TemplateError as e:
-        raise ClausekitError(f"template contract.{lang}.md.j2: {e}") from None
+        where = f":{e.lineno}" if getattr(e, "lineno", None) else ""
+        raise ClausekitError(f"{folder / name}{where}: {' '.join(str(e).split())}") from None
+    except TimeBudgetExceeded:
+        raise ClausekitError(f"{folder / name}: gave up after {RENDER_SECONDS:g} s of rendering") from None
+    except (RecursionError, MemoryError) as e:
+        raise ClausekitError(f"{folder / name}: {type(e).__name__} while rendering") from None
+
+
+def _sandbox():
+    """Return Jinja's SandboxedEnvironment, refusing `*` and `**` results beyond MAX_PRODUCT."""
+    from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+    class Sandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and isinstance(right, int) and abs(right) > 64:
+                raise SecurityError(f"exponent {right} is too large for a template")
+            if operator == "*":
+                sizes = [len(x) if isinstance(x, str | list | tuple) else 1 for x in (left, right)]
+                counts = [x for x in (left, right) if isinstance(x, int) and not isinstance(x, bool)]
+                if counts and max(sizes) * max(abs(c) for c in counts) > MAX_PRODUCT:
+                    raise SecurityError("a template may not repeat text that many times")
+            return super().call_binop(context, operator, left, right)
+
+    return Sandbox
+
+
+def _confined_loader(folder: Path):
+    """Return a loader of the regular files inside `folder` only (symlinks resolved)."""
+    from jinja2 import FileSystemLoader, TemplateNotFound
+    from jinja2.loaders import split_template_path
+
+    root = folder.resolve()
+
+    class ConfinedLoader(FileSystemLoader):
+        def get_source(self, environment, template):
+            target = root.joinpath(*split_template_path(template)).resolve()  # refuses '..' segments
+            if not target.is_relative_to(root) or not target.is_file():
+                raise TemplateNotFound(template)
+            return super().get_source(environment, template)
+
+    return ConfinedLoader(str(root))

@@ -143,9 +143,12 @@ def test_github_is_chosen_in_github_actions(runner, tiny_pack, tmp_path):
 def test_output_file_gets_the_format_and_the_terminal_the_table(runner, tiny_pack, tmp_path):
     (tmp_path / "c.txt").write_text(BAD, encoding="utf-8")
     (tmp_path / "r.sarif").write_text("old")
-    result = runner.invoke(app, ["check", "-f", "sarif", "-o", "r.sarif", "c.txt"], env={"NO_COLOR": "1"})
+    refused = runner.invoke(app, ["check", "-f", "sarif", "-o", "r.sarif", "c.txt"])
+    assert refused.exit_code == 2 and "r.sarif: already exists (use --force to overwrite)" in refused.stderr
+    assert (tmp_path / "r.sarif").read_text() == "old"
+    result = runner.invoke(app, ["check", "-f", "sarif", "-o", "r.sarif", "--force", "c.txt"], env={"NO_COLOR": "1"})
     assert result.exit_code == 1
     assert json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert "present ·" in result.stdout
-    clobber = runner.invoke(app, ["check", "-f", "json", "-o", "c.txt", "c.txt"])
+    clobber = runner.invoke(app, ["check", "-f", "json", "-o", "c.txt", "--force", "c.txt"])
     assert clobber.exit_code == 2 and (tmp_path / "c.txt").read_text(encoding="utf-8") == BAD

@@ -22,6 +22,7 @@ parts must not carry a DTD (Word never writes one).
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -51,12 +52,18 @@ _DTD = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-1
 def read_docx(path: Path, encoding: str | None = None) -> Document:
     """Return the Document of a .docx file; `encoding` is ignored (the package says its own)."""
     name = str(path)
-    _check_package(path, name)
+    try:
+        data = path.read_bytes()  # once: what is parsed is what was checked, even if the file changes
+    except OSError as e:
+        from clausekit.readers import os_reason
+
+        raise InputError(name, os_reason(e, path)) from None
+    _check_package(data, name)
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
-        word = docx.Document(str(path))
+        word = docx.Document(io.BytesIO(data))
         body = word.element.body
         headings = _heading_styles(word)
         lines = list(_body_lines(body, headings))
@@ -84,13 +91,9 @@ def _reason(e: Exception) -> str:
     return f"{type(e).__name__}: {text}"[:200] if text else type(e).__name__
 
 
-def _check_package(path: Path, name: str) -> None:
+def _check_package(data: bytes, name: str) -> None:
     """Refuse what is not a zip, a zip bomb, and XML parts with a DTD (entity tricks)."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(8)
-    except OSError as e:
-        raise InputError(name, e.strerror or "cannot read file") from None
+    head = data[:8]
     if not head:
         raise InputError(name, "empty file")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -102,7 +105,7 @@ def _check_package(path: Path, name: str) -> None:
         raise InputError(name, "not a .docx package (RTF, HTML or XML text saved under a .docx name);"
                                " open it in Word and save it as .docx")
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
             if len(infos) > MAX_MEMBERS:
                 raise InputError(name, f"refused: {len(infos)} members in the .docx package")

@@ -52,7 +52,9 @@ def read_text_file(path: Path, encoding: str | None = None) -> Document:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(str(path), e.strerror or "cannot read file") from None
+        from clausekit.readers import os_reason
+
+        raise InputError(str(path), os_reason(e, path)) from None
     text = decode_bytes(data, str(path), encoding)
     if not text.strip():
         raise InputError(str(path), "empty file")
