@@ -127,6 +127,14 @@ def _writable(doc: Document) -> Document:
     return Document(_SURROGATE.sub("\ufffd", doc.path), tuple(map(fix, doc.lines)), tuple(map(fix, doc.extra)))
 
 
+def read_bytes(path: Path) -> bytes:
+    """Return the bytes of `path`, read once (what is parsed is what was checked), or raise InputError."""
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(str(path), os_reason(e, path)) from None
+
+
 def os_reason(e: OSError, path: Path | None = None) -> str:
     """Return the cause of an OSError as a user reads it: 'permission denied', 'symbolic link loop', ..."""
     if e.errno == errno.ENOENT:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from clausekit.errors import InputError
 from clausekit.models import Document, Line
+from clausekit.readers import read_bytes
 
 MAX_XML_BYTES = 50 * 1024 * 1024  # all XML parts together, uncompressed
 MAX_PACKAGE_BYTES = 500 * 1024 * 1024  # every member together (python-docx loads each into memory)
@@ -52,12 +53,7 @@ _DTD = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-1
 def read_docx(path: Path, encoding: str | None = None) -> Document:
     """Return the Document of a .docx file; `encoding` is ignored (the package says its own)."""
     name = str(path)
-    try:
-        data = path.read_bytes()  # once: what is parsed is what was checked, even if the file changes
-    except OSError as e:
-        from clausekit.readers import os_reason
-
-        raise InputError(name, os_reason(e, path)) from None
+    data = read_bytes(path)
     _check_package(data, name)
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -236,13 +232,13 @@ def _table_rows(tbl) -> list[str]:
     """Return one text per row: `| cell | cell |`, merged cells once, vertical merges repeated."""
     rows = []
     above: dict[int, str] = {}  # grid column → text of the cell that starts a vertical merge there
-    for tr in _rows(tbl):
+    for tr in _children(tbl, W + "tr"):
         trpr = tr.find(W + "trPr")
         if trpr is not None and trpr.find(W + "del") is not None:  # a row deleted in review
             continue
         col = 0
         cells: list[str] = []
-        for tc in _cells(tr):
+        for tc in _children(tr, W + "tc"):
             tcpr = tc.find(W + "tcPr")
             span, vmerge = 1, None
             if tcpr is not None:
@@ -266,20 +262,13 @@ def _table_rows(tbl) -> list[str]:
     return rows
 
 
-def _rows(tbl) -> Iterator:
-    for child in tbl:
-        if child.tag == W + "tr":
+def _children(element, tag: str) -> Iterator:
+    """Yield the `tag` children of `element`, looking through wrappers (content controls, insertions)."""
+    for child in element:
+        if child.tag == tag:
             yield child
         elif child.tag in _WRAPPERS:
-            yield from _rows(child)
-
-
-def _cells(tr) -> Iterator:
-    for child in tr:
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag in _WRAPPERS:
-            yield from _cells(child)
+            yield from _children(child, tag)
 
 
 def _part_texts(root) -> list[str]:

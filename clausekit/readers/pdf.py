@@ -24,6 +24,7 @@ from pathlib import Path
 
 from clausekit.errors import InputError
 from clausekit.models import Document, Line
+from clausekit.readers import read_bytes
 
 EDGE = 3  # lines at the top and at the bottom of a page that may be a running header/footer
 MIN_TEXT_CHARS = 20  # fewer visible characters in the whole file than this: no text layer
@@ -34,12 +35,7 @@ _SPACE = re.compile(r"\s+")
 def read_pdf(path: Path, encoding: str | None = None) -> Document:
     """Return the Document of a .pdf file; `encoding` is ignored."""
     name = str(path)
-    try:
-        data = path.read_bytes()  # once: what is parsed is what was checked, even if the file changes
-    except OSError as e:
-        from clausekit.readers import os_reason
-
-        raise InputError(name, os_reason(e, path)) from None
+    data = read_bytes(path)
     head = data[:1024]
     if not head:
         raise InputError(name, "empty file")

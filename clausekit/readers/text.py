@@ -7,6 +7,7 @@ from pathlib import Path
 
 from clausekit.errors import InputError
 from clausekit.models import Document
+from clausekit.readers import read_bytes
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -49,13 +50,7 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
 
 def read_text_file(path: Path, encoding: str | None = None) -> Document:
     """Return the Document of a .txt/.md file."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        from clausekit.readers import os_reason
-
-        raise InputError(str(path), os_reason(e, path)) from None
-    text = decode_bytes(data, str(path), encoding)
+    text = decode_bytes(read_bytes(path), str(path), encoding)
     if not text.strip():
         raise InputError(str(path), "empty file")
     return Document.from_text(str(path), text)
