@@ -45,15 +45,27 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+# Taiwan and Hong Kong contracts name the same things with other words; after simplification
+# they are mapped to the mainland word of the same length (offsets stay put), so one pattern
+# finds both: 契約 → 合同, 訓練 → 培训, 服務水準 → 服务水平, 個人資料 → 个人信息, ...
+REGIONAL_WORDS = {
+    "契约": "合同", "合约": "合同", "委外": "外包", "训练": "培训", "督导": "主管", "到职": "入职",
+    "服务水准": "服务水平", "客诉": "投诉", "移转": "转移", "资讯": "信息", "个人资料": "个人信息",
+    "营业秘密": "商业秘密", "品质": "质量", "进线": "呼入", "网路": "网络", "软体": "软件", "帐号": "账号",
+    "帐户": "账户", "薪资": "工资", "检讨": "回顾", "电邮": "邮件", "专案": "项目", "窗口人员": "对接人员",
+}
+_REGIONAL = re.compile("|".join(sorted(map(re.escape, REGIONAL_WORDS), key=len, reverse=True)))
+
+
 def to_simplified(text: str) -> str:
-    """Return `text` with traditional characters simplified, character for character."""
+    """Return `text` with traditional characters simplified and regional words mapped, length kept."""
     if text.isascii():
         return text
     out = _t2s().convert(text)
-    if len(out) == len(text):
-        return out
-    conv = _t2s().convert
-    return "".join(c if len(c := conv(ch)) == 1 else ch for ch in text)
+    if len(out) != len(text):
+        conv = _t2s().convert
+        out = "".join(c if len(c := conv(ch)) == 1 else ch for ch in text)
+    return _REGIONAL.sub(lambda m: REGIONAL_WORDS[m.group()], out)
 
 
 def fold_text(text: str) -> str:

@@ -42,3 +42,12 @@ def test_original_span_returns_original_characters():
     mt = normalize(doc)
     start = mt.text.index("接通率")
     assert mt.original_span(start, start + len("接通率不低于95%")) == "接通率不低於９５％"
+
+
+def test_regional_words_map_to_mainland_words_of_the_same_length():
+    from clausekit.normalize import REGIONAL_WORDS
+
+    assert all(len(k) == len(v) and k != v for k, v in REGIONAL_WORDS.items())
+    assert fold_text("甲方得終止本契約，並應完成產品訓練及個人資料保護。") == "甲方得终止本合同,并应完成产品培训及个人信息保护。"
+    text, cols = normalize_line("客訴案件")
+    assert text == "投诉案件" and cols == [0, 1, 2, 3]
