@@ -41,6 +41,7 @@ def figures(kind, text):
     ("count", "The Provider shall staff 20 dedicated agents.", "20 dedicated agents"),
     ("count", "The number of agents shall be 35.", "number of agents shall be 35"),
     ("count", "Headcount: 40", "headcount: 40"),
+    ("count", "staff the desk with not fewer than fourteen (14) analysts", "fourteen (14) analysts"),
     ("count", "| 案场客服 | 人 | 3 | 7000.00 |", " 3 "),
     ("days", "收到发票后三十日内", "三十日"),
     ("days", "十五个工作日内", "十五个工作日"),
