@@ -24,7 +24,10 @@ _CURRENCY_CODES = r"(?<![a-z])(?:rmb|cny|usd|hkd|twd|ntd|eur|gbp|jpy|php|inr|sgd
 _KINDS: dict[str, str] = {
     # a score in points (质检得分不低于90分) is a percentage-like target, and "service level 80/20"
     # means 80% of calls within 20 seconds
-    "percent": (rf"{_NUM}\s*(?:%|‰|percent|per\s*cent|个百分点)|百分之\s*{_NUM}"
+    # so is a rate per thousand / ten thousand (万分之三, 2件/万通, 3 per 1,000 calls)
+    "percent": (rf"{_NUM}\s*(?:%|‰|‱|percent|per\s*cent|个百分点)|(?:百|千|万)分之\s*{_NUM}"
+                rf"|{_AR}\s*(?:件|次|起|宗|个|单|例)?\s*/\s*(?:百|千|万|十万)\s*(?:通|次|件|单|户|人次|个|笔)"
+                rf"|{_AR}\s*(?:[a-z]+\s+){{0,2}}per\s+(?:1,000|10,000|100,000|thousand|ten thousand)(?![\d,])"
                 r"|(?<![\d.])\d{2,3}(?:\.\d)?\s*分(?![钟之])"
                 r"|(?:service\s+level|服务水平|sl)\s*(?:of|为|达到|:|=)?\s*\d{2}\s*/\s*\d{1,3}(?![\d/])"),
     "seconds": (rf"{_NUM}\s*(?:秒钟?|分钟|(?:min(?:ute)?s?|sec(?:ond)?s?|s)(?![a-z]))"

@@ -4,7 +4,8 @@ An item without a `value` kind is present when any pattern matched.  An item wit
 one is present only when a figure of that kind stands in the same clause: from the
 start of the hit's comma-clause to the end of its sentence, cut short where another
 value-bearing item's hit begins (so in `接通率应达到行业标准，放弃率不高于5%` the
-5% belongs to the abandon rate, and the answer rate is vague).
+5% belongs to the abandon rate, and the answer rate is vague).  A hit in a table's
+header row may also take its figure from the same column of the rows below.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ MAX_EVIDENCE = 3
 MAX_HITS = 200  # hits of one item weighed for evidence; enough for any real contract
 EXCERPT = 160
 REACH = 160  # a figure further than this from its hit is not in the same clause
+TABLE_ROWS = 8  # rows below a table header searched for the header's figures
 
 
 def _window(hit: Hit, text: str, stops: list[int]) -> tuple[int, int]:
@@ -42,6 +44,37 @@ def _figure(item: Item, hit: Hit, text: str, stops: list[int]) -> tuple[int, int
         if figs:
             best = min(figs, key=lambda f: abs(start + f.start - hit.start))
             return start + best.start, start + best.end
+    return _column_figure(item, hit, text)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def _column_figure(item: Item, hit: Hit, text: str) -> tuple[int, int] | None:
+    """For a hit in a table's header row, the figure in the same column of the rows below.
+
+    `| 岗位 | 人数 |` over `| 话务员 | 30 |`: the header names the item, the rows hold the figures.
+    """
+    row_start, row_end = _line_bounds(text, hit.start)
+    if text.count("|", row_start, row_end) < 2:
+        return None
+    column = text.count("|", row_start, hit.start)
+    for _ in range(TABLE_ROWS):
+        if row_end >= len(text):
+            break
+        row_start, row_end = _line_bounds(text, row_end + 1)
+        bars = [i for i in range(row_start, row_end) if text[i] == "|"]
+        if len(bars) < 2:
+            break
+        if not 0 < column < len(bars):
+            continue
+        lo, hi = bars[column - 1], bars[column] + 1  # the cell with its two bars
+        for kind in item.value:
+            figs = find_figures(text[lo:hi], kind)
+            if figs:
+                return lo + figs[0].start, lo + figs[0].end
     return None
 
 

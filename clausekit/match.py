@@ -17,7 +17,8 @@ from clausekit.prefilter import may_match
 _SENTENCE_END = re.compile(r"[\n。;!?]|(?:(?<![a-z.])([a-z.]{1,5}|\d+))?\.(?=\s|$)")
 _ABBREVIATIONS = {"no", "art", "sec", "inc", "ltd", "co", "e.g", "i.e", "g", "e", "vs", "p", "pp", "cl", "mr", "ms",
                   "dr", "st", "u.s", "s", "etc", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                  "sept", "oct", "nov", "dec", "a.m", "p.m", "approx", "fig", "vol", "para", "ss", "cf"}
+                  "sept", "oct", "nov", "dec", "a.m", "p.m", "approx", "fig", "vol", "para", "ss", "cf", "min",
+                  "max", "avg", "incl", "excl", "est", "dept", "mo", "yr", "hr", "hrs", "qty", "pcs", "ref"}
 
 
 @dataclass(frozen=True)

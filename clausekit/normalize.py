@@ -19,6 +19,8 @@ from clausekit.models import Document
 
 _TERMINAL = set("。.;!?:")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NUMBER_IN_WORDS = re.compile(r"(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                              r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$")
 _MARKER = re.compile(
     r"^(?:#{1,6}\s|第[一二三四五六七八九十百零〇两\d]+[条章节款部分篇]|[一二三四五六七八九十]+\s*[、.]|"
     r"\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*\s*[.、)]|\d+\.\d+|[-*•·●▪]\s|\||"
@@ -76,7 +78,8 @@ def fold_text(text: str) -> str:
 def normalize_line(line: str) -> tuple[str, list[int]]:
     """Return the normalized line and, per output character, its column in `line`.
 
-    Whitespace is collapsed to one space, and dropped next to CJK characters.
+    Whitespace is collapsed to one space, and dropped next to CJK characters.  A tab
+    between words separates table cells (tab-separated tables): it becomes ` | `'s `|`.
     """
     chars: list[str] = []
     cols: list[int] = []
@@ -100,7 +103,10 @@ def normalize_line(line: str) -> tuple[str, list[int]]:
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            if out and j < n and not (is_cjk(out[-1]) or is_cjk(text[j])):
+            if out and j < n and "\t" in text[i:j]:
+                out.append("|")
+                out_cols.append(cols[i + text[i:j].index("\t")])
+            elif out and j < n and not (is_cjk(out[-1]) or is_cjk(text[j])):
                 out.append(" ")
                 out_cols.append(cols[i])
             i = j
@@ -180,6 +186,8 @@ def normalize(doc: Document, headings: set[int] | None = None) -> MatchText:
 
 def _hard_break(prev: str, nxt: str, typical: int, heading: bool) -> bool:
     """Decide whether the line break between `prev` and `nxt` ends a paragraph (else it is a wrap)."""
+    if _NUMBER_IN_WORDS.search(prev) and re.match(r"\(\d+\)", nxt):
+        return False  # "within thirty" / "(30) days": a figure wrapped, not a list item
     if heading or prev[-1] in _TERMINAL or _MARKER.match(nxt):
         return True
     if "|" in prev or (_MARKER.match(prev) and _width(prev) < 40):

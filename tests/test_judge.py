@@ -39,3 +39,16 @@ def test_traditional_full_width_and_spaced_text_is_judged_like_plain(library):
 
 def test_absent_item_is_missing(library):
     assert status(library, "本合同一式两份。", "sla.answer_rate").status == "missing"
+
+
+def test_a_table_header_takes_its_figure_from_the_column_below(library):
+    table = "| 岗位 | 坐席人数 | 备注 |\n|---|---|---|\n| 话务员 | 30 | 两班 |\n| 组长 | 3 | |"
+    assert status(library, table, "staffing.headcount").status == "present"
+    blank = "| 岗位 | 坐席人数 | 备注 |\n|---|---|---|\n| 话务员 | 【 】 | 两班 |"
+    assert status(library, blank, "staffing.headcount").status == "vague"
+
+
+def test_tab_separated_rows_keep_their_figures_apart(library):
+    rows = "Average Speed of Answer\tnot to exceed [*****] seconds\tMonthly\nAbandonment Rate\t5%\tMonthly"
+    assert status(library, rows, "sla.asa").status == "vague"
+    assert status(library, rows, "sla.abandon_rate").status == "present"

@@ -48,6 +48,19 @@ def test_regional_words_map_to_mainland_words_of_the_same_length():
     from clausekit.normalize import REGIONAL_WORDS
 
     assert all(len(k) == len(v) and k != v for k, v in REGIONAL_WORDS.items())
-    assert fold_text("甲方得終止本契約，並應完成產品訓練及個人資料保護。") == "甲方得终止本合同,并应完成产品培训及个人信息保护。"
+    folded = fold_text("甲方得終止本契約，並應完成產品訓練及個人資料保護。")
+    assert folded == "甲方得终止本合同,并应完成产品培训及个人信息保护。"
     text, cols = normalize_line("客訴案件")
     assert text == "投诉案件" and cols == [0, 1, 2, 3]
+
+
+def test_tabs_between_words_separate_table_cells():
+    assert fold_text("接通率\t≥95%\t按月") == "接通率|≥95%|按月"
+    assert fold_text("\t第一条 服务") == "第一条服务"
+
+
+def test_a_number_wrapped_before_its_digits_is_not_a_list_item():
+    doc = Document.from_text("x", "Complaints shall be referred to the Plan within one\n(1) business day of receipt.")
+    assert "within one (1) business day" in normalize(doc).text
+    doc = Document.from_text("x", "The Provider shall:\n(1) answer calls;")
+    assert "\n(1) answer" in normalize(doc).text
