@@ -16,8 +16,8 @@ _EN_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
             r"eighty|ninety|hundred|thousand)")
 _AR = r"\d+(?:[.,]\d+)*"
-_NUM = (rf"(?:{_AR}|[{_CN}]+|(?<![a-z]){_EN_WORD}(?:[- ]{_EN_WORD})*(?:\s*\(\s*{_AR}\s*\))?"
-        rf"|半)")
+_IN_DIGITS = rf"(?:\s*\(\s*{_AR}\s*\))?"  # "thirty (30)", "十四(14)"
+_NUM = rf"(?:{_AR}|[{_CN}]+{_IN_DIGITS}|(?<![a-z]){_EN_WORD}(?:[- ]{_EN_WORD})*{_IN_DIGITS}|半)"
 
 _CURRENCY_CODES = r"(?<![a-z])(?:rmb|cny|usd|hkd|twd|ntd|eur|gbp|jpy|php|inr|sgd|aud|cad|myr|krw|vnd|idr|thb)"
 
@@ -38,8 +38,10 @@ _KINDS: dict[str, str] = {
              rf"|{_NUM}\s*(?:\(\s*{_AR}\s*\)\s*)?-?\s*(?:business\s+|working\s+|calendar\s+)?"
              rf"(?:days?|hours?|hrs?|weeks?|months?|years?)(?![a-z])|net\s*{_AR}(?![\d%])"
              r"|\d{1,2}(?:st|nd|rd|th)\s+(?:business\s+|working\s+|calendar\s+)?day(?![a-z])"),
-    "count": (rf"{_NUM}\s*(?:名|人(?!民)|位|个?[坐座]席|个?席位|个岗位?|个工位|个(?![\u4e00-\u9fff]))"
-              rf"|{_NUM}\s*(?:(?!(?:days?|hours?|months?|years?|weeks?)\b)[a-z][a-z-]*\s+){{0,2}}"
+    "count": (rf"{_NUM}\s*(?:名|人(?!民)|位|个?[坐座]席|个?席位|席|个岗位?|个工位|个(?![\u4e00-\u9fff]))"
+              # "Tier 1 analysts" names a support level, not a headcount
+              rf"|(?<!tier )(?<!level )(?<!grade ){_NUM}\s*"
+              rf"(?:(?!(?:days?|hours?|months?|years?|weeks?)\b)[a-z][a-z-]*\s+){{0,2}}"
               rf"(?:ftes?|seats?|agents?|persons?|people|staff|representatives?|reps?|employees?|csrs?|supervisors?|"
               rf"team\s+leaders?|team\s+leads?|positions?|workstations?|analysts?|engineers?|specialists?|operators?|"
               rf"technicians?|associates?|advisors?|advisers?|consultants?|individuals?|personnel|heads?)(?![a-z])"

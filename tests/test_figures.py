@@ -44,6 +44,8 @@ def figures(kind, text):
     ("count", "The Provider shall staff 20 dedicated agents.", "20 dedicated agents"),
     ("count", "The number of agents shall be 35.", "number of agents shall be 35"),
     ("count", "Headcount: 40", "headcount: 40"),
+    ("count", "开通坐席50席", "50席"),
+    ("count", "乙方派驻工程师不少于十四(14)名", "十四(14)名"),
     ("count", "staff the desk with not fewer than fourteen (14) analysts", "fourteen (14) analysts"),
     ("count", "| 案场客服 | 人 | 3 | 7000.00 |", " 3 "),
     ("days", "收到发票后三十日内", "三十日"),
@@ -85,6 +87,7 @@ def test_figures_are_found(kind, text, want):
     ("money", "php scripts"),
     ("count", "within 30 days agents shall"),
     ("count", "the number of calls"),
+    ("count", "escalate to Tier 2 specialists"),
 ])
 def test_blanks_masks_and_dates_are_not_figures(kind, text):
     assert figures(kind, text) == []
