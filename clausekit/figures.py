@@ -41,7 +41,7 @@ _KINDS: dict[str, str] = {
     "count": (rf"{_NUM}\s*(?:名|人(?!民)|位|个?[坐座]席|个?席位|席|个岗位?|个工位|个(?![\u4e00-\u9fff]))"
               # "Tier 1 analysts" names a support level, not a headcount
               rf"|(?<!tier )(?<!level )(?<!grade ){_NUM}\s*"
-              rf"(?:(?!(?:days?|hours?|months?|years?|weeks?)\b)[a-z][a-z-]*\s+){{0,2}}"
+              rf"(?:(?!(?:days?|hours?|months?|years?|weeks?)\b)(?:[a-z][a-z-]*|\d+)\s+){{0,2}}"
               rf"(?:ftes?|seats?|agents?|persons?|people|staff|representatives?|reps?|employees?|csrs?|supervisors?|"
               rf"team\s+leaders?|team\s+leads?|positions?|workstations?|analysts?|engineers?|specialists?|operators?|"
               rf"technicians?|associates?|advisors?|advisers?|consultants?|individuals?|personnel|heads?)(?![a-z])"
