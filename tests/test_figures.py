@@ -45,6 +45,7 @@ def figures(kind, text):
     ("count", "The number of agents shall be 35.", "number of agents shall be 35"),
     ("count", "Headcount: 40", "headcount: 40"),
     ("count", "开通坐席50席", "50席"),
+    ("count", "furnish six (6) full-time bilingual call takers", "six (6) full-time bilingual call takers"),
     ("count", "乙方派驻工程师不少于十四(14)名", "十四(14)名"),
     ("count", "staff the desk with not fewer than fourteen (14) analysts", "fourteen (14) analysts"),
     ("count", "| 案场客服 | 人 | 3 | 7000.00 |", " 3 "),
