@@ -37,7 +37,8 @@ _KINDS: dict[str, str] = {
              r"|当日|当天|即日|次日|隔日|(?:same|next)\s+(?:business\s+|working\s+|calendar\s+)?day(?![a-z])"
              rf"|{_NUM}\s*(?:\(\s*{_AR}\s*\)\s*)?-?\s*(?:business\s+|working\s+|calendar\s+)?"
              rf"(?:days?|hours?|hrs?|weeks?|months?|years?)(?![a-z])|net\s*{_AR}(?![\d%])"
-             r"|\d{1,2}(?:st|nd|rd|th)\s+(?:business\s+|working\s+|calendar\s+)?day(?![a-z])"),
+             r"|\d{1,2}(?:st|nd|rd|th)\s+(?:business\s+|working\s+|calendar\s+)?day(?![a-z])"
+             r"|\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:the|each|every)\s+(?:following\s+|next\s+|calendar\s+)?month"),
     "count": (rf"{_NUM}\s*(?:名|人(?!民)|位|个?[坐座]席|个?席位|席|个岗位?|个工位|个(?![\u4e00-\u9fff]))"
               # "Tier 1 analysts" names a support level, not a headcount
               rf"|(?<!tier )(?<!level )(?<!grade ){_NUM}\s*"

@@ -37,6 +37,7 @@ def figures(kind, text):
     ("days", "甲方应于次月15日前支付", "15日"),
     ("days", "甲方应于每月10号前支付", "10号"),
     ("days", "by the 15th day of the following month", "15th day"),
+    ("days", "due no later than the 15th of the following month", "15th of the following month"),
     ("money", "The agent hourly rate is PHP 450.", "php 450"),
     ("money", "The monthly fee per FTE is TWD 60,000.", "twd 60,000"),
     ("money", "NT$ 1,200 per hour", "nt$ 1,200"),
