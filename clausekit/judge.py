@@ -78,6 +78,17 @@ def _column_figure(item: Item, hit: Hit, text: str) -> tuple[int, int] | None:
     return None
 
 
+def _density(hits: list[Hit]) -> Counter:
+    """Return, per sentence, how many separate places the item's patterns matched (overlaps count once)."""
+    density: Counter = Counter()
+    last_end: dict[int, int] = {}
+    for h in hits:  # in document order
+        if h.start >= last_end.get(h.sentence_start, -1):
+            density[h.sentence_start] += 1
+        last_end[h.sentence_start] = max(last_end.get(h.sentence_start, -1), h.end)
+    return density
+
+
 def _evidence(mt: MatchText, outline: Outline, hit: Hit, figure: tuple[int, int] | None,
               lines: tuple) -> Evidence:
     line = mt.line_of(hit.start)
@@ -122,7 +133,7 @@ def judge(library: Library, hits: dict[str, list[Hit]], mt: MatchText, outline: 
                 best[hit.sentence_start] = (hit, figure)
         # best evidence first: with its figure, in running text rather than a heading, where most of the
         # item's patterns meet (a clause about it, not a passing mention), then in document order
-        density = Counter(h.sentence_start for h in item_hits[:MAX_HITS])
+        density = _density(item_hits[:MAX_HITS])
         ranked = sorted(best.values(), key=lambda hf: (hf[1] is None, mt.line_of(hf[0].start) - 1 in headings,
                                                        -density[hf[0].sentence_start], hf[0].start))
         status = "present" if (ranked[0][1] or not item.value) else "vague"
