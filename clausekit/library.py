@@ -157,7 +157,7 @@ class _Checker:
                 except re.error as e:
                     raise self.fail(ln, f"invalid regex {source!r}: {e}") from None
                 if not known:
-                    self.cache.put(entry, (pattern.expr, pattern.flags, pattern.gate))
+                    self.cache.put(entry, (pattern.expr, pattern.flags, pattern.gate, pattern.width))
                 out.append(pattern)
         return tuple(out)
 

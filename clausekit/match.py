@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from clausekit.models import Item, Library
-from clausekit.prefilter import may_match
+from clausekit.prefilter import TextIndex, may_match
 
 # Sentence ends: CJK and ASCII terminal punctuation, hard breaks, and ". " after a real word.
 _SENTENCE_END = re.compile(r"[\n。;!?]|(?:(?<![a-z.])([a-z.]{1,5}|\d+))?\.(?=\s|$)")
@@ -46,13 +46,14 @@ class Sentences:
         return start, end
 
 
-def match_item(item: Item, text: str, sentences: Sentences) -> list[Hit]:
+def match_item(item: Item, text: str, sentences: Sentences, index: TextIndex | None = None) -> list[Hit]:
     """Return the hits of one item in `text`, in order, one per (pattern, position)."""
     hits: dict[tuple[int, int], Hit] = {}
     excluded: dict[int, bool] = {}
-    exclude = [x for x in item.exclude if may_match(x.gate, text)]
+    index = index or TextIndex(text)
+    exclude = [x for x in item.exclude if may_match(x.gate, index, x.width)]
     for pattern in item.patterns:
-        if not may_match(pattern.gate, text):
+        if not may_match(pattern.gate, index, pattern.width):
             continue
         for m in pattern.regex.finditer(text):
             if m.end() == m.start():
@@ -68,5 +69,5 @@ def match_item(item: Item, text: str, sentences: Sentences) -> list[Hit]:
 
 def match_library(library: Library, text: str) -> dict[str, list[Hit]]:
     """Return the hits of every item of `library`, keyed by item ID."""
-    sentences = Sentences(text)
-    return {item.id: match_item(item, text, sentences) for item in library.items}
+    sentences, index = Sentences(text), TextIndex(text)
+    return {item.id: match_item(item, text, sentences, index) for item in library.items}

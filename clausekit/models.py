@@ -45,6 +45,7 @@ class Pattern:
     expr: str  # regex source over normalized text
     flags: int = 0
     gate: tuple[frozenset[str], ...] | None = None  # literals any match contains (see prefilter.py)
+    width: int | None = None  # the longest match on normalized text; None: unbounded
 
     @property
     def regex(self):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from clausekit import __version__
 
-Entry = tuple[str, int, tuple[frozenset[str], ...] | None]
+Entry = tuple[str, int, tuple[frozenset[str], ...] | None, int | None]
 _CODE = ("patterns.py", "prefilter.py", "redos.py", "normalize.py")
 
 
@@ -71,14 +71,15 @@ class PatternCache:
     def get(self, spec: str | dict) -> Entry | None:
         found = self.entries.get(_key(spec))
         try:
-            expr, flags, gate = found  # type: ignore[misc]
-            return str(expr), int(flags), tuple(frozenset(alts) for alts in gate) if gate else None
+            expr, flags, gate, width = found  # type: ignore[misc]
+            gates = tuple(frozenset(alts) for alts in gate) if gate else None
+            return str(expr), int(flags), gates, int(width) if width is not None else None
         except (TypeError, ValueError):
             return None
 
     def put(self, spec: str | dict, entry: Entry) -> None:
-        expr, flags, gate = entry
-        self.entries[_key(spec)] = [expr, flags, [sorted(alts) for alts in gate] if gate else None]
+        expr, flags, gate, width = entry
+        self.entries[_key(spec)] = [expr, flags, [sorted(alts) for alts in gate] if gate else None, width]
         self.dirty = True
 
     def save(self) -> None:

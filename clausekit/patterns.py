@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from clausekit.normalize import fold_text, to_simplified
-from clausekit.prefilter import Gate, regex_gate, sre_parse
+from clausekit.prefilter import Gate, max_width, regex_gate, sre_parse
 from clausekit.redos import backtracking_risk
 
 GAP = r"[^\n。;!?]{0,40}?"
@@ -32,7 +32,8 @@ def literal_regex(phrase: str) -> str:
     parts = [p for p in parts if p]
     if not parts:
         return re.escape(phrase)
-    body = GAP.join(r"\s*".join(re.escape(w) for w in part.split(" ")) for part in parts)
+    # one optional white space between words: normalized text never has two in a row
+    body = GAP.join(r"\s?".join(re.escape(w) for w in part.split(" ")) for part in parts)
     first = parts[0].split(" ")[0]
     if _WORD.match(first[0]):
         body = re.escape(first) + rf"(?<![a-z0-9]{re.escape(first)})" + body[len(re.escape(first)):]
@@ -62,11 +63,11 @@ def compiled(expr: str, flags: int) -> re.Pattern[str]:
     return re.compile(expr, flags)
 
 
-def compile_pattern(spec: str | dict) -> tuple[str, int, Gate | None]:
-    """Return (regex source, flags, gate) for a pattern entry; a `{re: ...}` is compiled now to
-    validate it (may raise re.error), a literal only when first used."""
-    if isinstance(spec, str):
-        return literal_regex(spec), 0, literal_gate(spec)
+def compile_pattern(spec: str | dict) -> tuple[str, int, Gate | None, int | None]:
+    """Return (regex source, flags, gate, longest match) for a pattern entry; a `{re: ...}` is
+    compiled now to validate it (may raise re.error), a literal only when first used."""
+    if isinstance(spec, str):  # no proximity check: a literal's own scan is as cheap as the check
+        return literal_regex(spec), 0, literal_gate(spec), None
     expr = to_simplified(spec["re"])
     flags = regex_flags(expr)
     parsed = sre_parse.parse(expr, flags)
@@ -75,4 +76,4 @@ def compile_pattern(spec: str | dict) -> tuple[str, int, Gate | None]:
         raise re.error(f"it may backtrack catastrophically on some texts: {risk}; rewrite it")
     if compiled(expr, flags).search(""):
         raise re.error("it matches empty text, so it would find every item everywhere")
-    return expr, flags, regex_gate(expr, flags, parsed)
+    return expr, flags, regex_gate(expr, flags, parsed), max_width(parsed)

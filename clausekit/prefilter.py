@@ -12,6 +12,8 @@ conservative: an unusual construct contributes no requirement, never a wrong one
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 try:  # Python ≥ 3.11
     from re import _constants as C  # noqa: N812
     from re import _parser as sre_parse
@@ -23,6 +25,8 @@ Alternatives = frozenset  # any one of these literals must occur
 Gate = tuple  # of Alternatives, all of which must be met; () or None: no gate
 _MAX_SET = 6  # character classes larger than this are not worth a requirement
 _MAX_REQUIREMENTS = 4  # the most selective ones are enough
+_MAX_WIDTH = 600  # longer patterns are not worth a proximity check
+_MAX_OCCURRENCES = 2000
 
 
 def _score(alts: Alternatives) -> tuple[int, int]:
@@ -76,6 +80,95 @@ def regex_gate(source: str, flags: int = 0, parsed=None) -> Gate | None:
     return tuple(unique) or None
 
 
-def may_match(gate: Gate | None, text: str) -> bool:
-    """Return False only when no match of the gated regex can exist in (lower-case) `text`."""
-    return not gate or all(any(lit in text for lit in alts) for alts in gate)
+def max_width(parsed) -> int | None:
+    r"""Return the longest match of a parsed regex on normalized text, or None when unbounded.
+
+    Normalized text never holds two white-space characters in a row, so `\s*` / `\s+`
+    count as one character; anything else unbounded makes the pattern unbounded.
+    """
+    total = 0
+    for op, av in parsed:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.CATEGORY):
+            width: int | None = 1
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            width = 0
+        elif op is C.SUBPATTERN:
+            width = max_width(av[-1])
+        elif op is C.BRANCH:
+            widths = [max_width(b) for b in av[1]]
+            width = None if None in widths else max(widths)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            lo, hi, body = av
+            if _only_space(body):
+                width = min(hi, 1)
+            else:
+                inner = max_width(body)
+                width = None if inner is None or hi == C.MAXREPEAT else hi * inner
+        else:
+            width = None
+        if width is None:
+            return None
+        total += width
+    return total if total <= _MAX_WIDTH else None
+
+
+def _only_space(body) -> bool:
+    items = list(body)
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is C.LITERAL:
+        return chr(av).isspace()
+    return op is C.IN and all(o is C.CATEGORY and a is C.CATEGORY_SPACE for o, a in av)
+
+
+class TextIndex:
+    """A text with its literal look-ups cached: many patterns ask about the same words."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._has: dict[str, bool] = {}
+        self._at: dict[str, list[int]] = {}
+
+    def has(self, lit: str) -> bool:
+        found = self._has.get(lit)
+        if found is None:
+            found = self._has[lit] = lit in self.text
+        return found
+
+    def positions(self, lit: str) -> list[int]:
+        """Start offsets of `lit` (at most _MAX_OCCURRENCES of them)."""
+        found = self._at.get(lit)
+        if found is None:
+            found, i = [], self.text.find(lit)
+            while i >= 0 and len(found) < _MAX_OCCURRENCES:
+                found.append(i)
+                i = self.text.find(lit, i + 1)
+            self._at[lit] = found
+        return found
+
+
+def may_match(gate: Gate | None, text: str | TextIndex, width: int | None = None) -> bool:
+    """Return False only when no match of the gated regex can exist in (lower-case) `text`.
+
+    With the regex's longest match `width`, its required literals must also stand within
+    `width` characters of each other somewhere in the text.
+    """
+    if not gate:
+        return True
+    index = text if isinstance(text, TextIndex) else TextIndex(text)
+    if not all(any(index.has(lit) for lit in alts) for alts in gate):
+        return False
+    return width is None or len(gate) < 2 or _near(gate, index, width)
+
+
+def _near(gate: Gate, index: TextIndex, width: int) -> bool:
+    occurrences = []
+    for alts in gate:
+        found = [p for lit in alts for p in index.positions(lit)]
+        if len(found) >= _MAX_OCCURRENCES:
+            return True  # too common to be worth checking: let the regex decide
+        occurrences.append(sorted(found) if len(alts) > 1 else found)
+    rarest = min(occurrences, key=len)
+    others = [o for o in occurrences if o is not rarest]
+    return any(all(bisect_left(o, p - width) < bisect_right(o, p + width) for o in others) for p in rarest)

@@ -6,6 +6,7 @@ CLAUSEKIT_FUZZ_EXAMPLES (a multiplier of the example counts below).
 """
 
 import os
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -56,6 +57,7 @@ def test_any_text_gives_a_valid_result(library, text):
 def test_any_lines_map_back_to_real_lines(library, lines):
     doc = Document("fuzz.txt", tuple(__import__("clausekit.models").models.Line(t) for t in lines))
     mt = normalize(doc)
+    assert not re.search(r"\s\s", mt.text)  # the patterns' widths rely on this (prefilter.max_width)
     for pos in range(len(mt.text)):
         assert 1 <= mt.line_of(pos) <= max(1, len(lines))
     _valid(doc, library)

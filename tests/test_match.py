@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from clausekit.match import Sentences
 from clausekit.normalize import fold_text
 from clausekit.patterns import compile_pattern
-from clausekit.prefilter import may_match, regex_gate
+from clausekit.prefilter import max_width, may_match, regex_gate, sre_parse
 
 
 def _example_texts(library):
@@ -23,7 +23,7 @@ def test_no_gate_hides_a_match_on_any_example_text(library):
         for p in it.patterns + it.exclude:
             for text in texts:
                 if p.regex.search(text):
-                    assert may_match(p.gate, text), (it.id, p.source, text)
+                    assert may_match(p.gate, text, p.width), (it.id, p.source, text)
 
 
 @pytest.mark.parametrize("regex", [
@@ -37,13 +37,21 @@ def test_a_gate_is_never_wrong(regex, text):
 
     compiled = re.compile(regex)
     if compiled.search(text):
-        assert may_match(regex_gate(regex), text)
+        parsed = sre_parse.parse(regex)
+        assert may_match(regex_gate(regex), text, max_width(parsed))
 
 
 def test_literal_gates_need_every_word():
-    expr, flags, gate = compile_pattern("answer rate")
-    assert may_match(gate, "the answer rate is 95%")
-    assert not may_match(gate, "the answer is yes")
+    expr, flags, gate, width = compile_pattern("answer rate")
+    assert may_match(gate, "the answer rate is 95%", width)
+    assert not may_match(gate, "the answer is yes", width)
+    assert not may_match(gate, "the answer" + " x" * 20 + " rate", width)  # both words, too far apart
+
+
+def test_widths_count_white_space_runs_as_one_character():
+    assert max_width(sre_parse.parse(r"abc[^.]{0,40}def")) == 46
+    assert max_width(sre_parse.parse(r"answer\s*rate\s+of")) == 14
+    assert max_width(sre_parse.parse(r"a+b")) is None
 
 
 def test_sentences_split_at_cjk_and_english_ends_but_not_abbreviations():
