@@ -45,6 +45,9 @@ def test_literal_gates_need_every_word():
     expr, flags, gate, width = compile_pattern("answer rate")
     assert may_match(gate, "the answer rate is 95%", width)
     assert not may_match(gate, "the answer is yes", width)
+    expr, flags, gate, width = compile_pattern({"re": r"answer(?:ed)?[^.]{0,10}rate"})
+    assert width == 19
+    assert may_match(gate, "answered call rate", width)
     assert not may_match(gate, "the answer" + " x" * 20 + " rate", width)  # both words, too far apart
 
 
