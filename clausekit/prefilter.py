@@ -6,8 +6,10 @@ text to find that out, and compiles the pattern first, so each pattern gets a ga
 derived from its parse tree: a list of requirements, each a set of alternative
 literals one of which any match contains (`(?:billing|hourly)\\s+rates?` needs
 {billing, hourly} and {rate}).  `str.__contains__` checks on the gate skip the
-compile and the scan entirely when a requirement is not met.  The gate is
-conservative: an unusual construct contributes no requirement, never a wrong one.
+compile and the scan entirely when a requirement is not met; for a regex whose
+longest match is bounded (`max_width`), the required literals must moreover stand
+within that distance of each other somewhere.  The gate is conservative: an unusual
+construct contributes no requirement, never a wrong one.
 """
 
 from __future__ import annotations
