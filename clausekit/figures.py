@@ -26,6 +26,7 @@ _KINDS: dict[str, str] = {
     # means 80% of calls within 20 seconds
     # so is a rate per thousand / ten thousand (万分之三, 2件/万通, 3 per 1,000 calls)
     "percent": (rf"{_NUM}\s*(?:%|‰|‱|percent|per\s*cent|个百分点)|(?:百|千|万)分之\s*{_NUM}"
+                r"|[一二三四五六七八九]成[一二三四五六七八九]?(?![本功交立员熟果为人年])"
                 rf"|{_AR}\s*(?:件|次|起|宗|个|单|例)?\s*/\s*(?:百|千|万|十万)\s*(?:通|次|件|单|户|人次|个|笔)"
                 rf"|{_AR}\s*(?:[a-z]+\s+){{0,2}}per\s+(?:1,000|10,000|100,000|thousand|ten thousand)(?![\d,])"
                 r"|(?<![\d.])\d{2,3}(?:\.\d)?\s*分(?![钟之])"

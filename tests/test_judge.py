@@ -26,7 +26,7 @@ def test_a_later_clause_of_the_same_sentence_counts(library):
 
 
 def test_evidence_prefers_the_hit_with_a_figure(library):
-    r = status(library, "（一）接通率\n乙方应确保接通率不低于九成五。\n接通率不低于95%。", "sla.answer_rate")
+    r = status(library, "（一）接通率\n乙方应确保接通率达到行业标准。\n接通率不低于95%。", "sla.answer_rate")
     assert r.status == "present"
     assert r.evidence[0].line == 3
 
