@@ -61,7 +61,7 @@ _KINDS: dict[str, str] = {
 _COMPILED = {k: re.compile(v) for k, v in _KINDS.items()}
 # Calendar dates look like periods ("2024年", "3月5日"); they are masked before looking for days.
 _DATES = re.compile(
-    rf"\d{{4}}\s*年|[〇零一二三四五六七八九]{{4}}\s*年|(?<=[^每次本当上下]月)\s*(?:{_AR}|[{_CN}]+)\s*日|(?<=年)\s*{_AR}\s*月"
+    rf"\d{{4}}\s*年|[〇零一二三四五六七八九]{{4}}\s*年|(?<=[^每次本当上下首末]月)\s*(?:{_AR}|[{_CN}]+)\s*日|(?<=年)\s*{_AR}\s*月"
 )
 
 

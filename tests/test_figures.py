@@ -38,6 +38,7 @@ def figures(kind, text):
     ("days", "thirty (30)-day notice", "thirty (30)-day"),
     ("days", "甲方应于次月15日前支付", "15日"),
     ("days", "甲方应于每月10号前支付", "10号"),
+    ("days", "每季度首月20日前支付上季度服务费", "20日"),
     ("days", "by the 15th day of the following month", "15th day"),
     ("days", "due no later than the 15th of the following month", "15th of the following month"),
     ("money", "The agent hourly rate is PHP 450.", "php 450"),
