@@ -12,14 +12,23 @@ pattern passed validation.  A missing, unreadable or corrupt cache is ignored;
 
 from __future__ import annotations
 
+import _sre
+import atexit
 import contextlib
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from clausekit import __version__
+from clausekit.prefilter import sre_parse
+
+try:  # Python ≥ 3.11
+    from re import _compiler
+except ImportError:  # Python 3.10
+    import sre_compile as _compiler  # type: ignore[no-redef]
 
 Entry = tuple[str, int, tuple[frozenset[str], ...] | None, int | None]
 _CODE = ("patterns.py", "prefilter.py", "redos.py", "normalize.py")
@@ -86,19 +95,91 @@ class PatternCache:
         """Write the cache if it changed; any failure (read-only home, full disk) is ignored."""
         if not (self.path and self.dirty):
             return
-        tmp = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".patterns.", suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.entries, f, ensure_ascii=False)
-            os.replace(tmp, self.path)
-        except OSError:
-            if tmp:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        _write_json(self.path, self.entries)
         self.dirty = False
 
 
 def default_cache() -> PatternCache:
     return PatternCache(cache_dir())
+
+
+class CodeCache:
+    """Compiled regex code kept between runs, so `re` does not recompile the library each time.
+
+    Python's `re` spends ~1 ms turning a library regex into matcher code, and an English
+    contract needs ~700 of them.  The code is plain integers, so it is stored (per Python
+    version and code fingerprint) and handed back to the regex engine's own constructor,
+    which validates it: bad or foreign code raises, and the pattern is compiled the usual way.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        name = f"code-{_fingerprint()}-py{sys.version_info[0]}{sys.version_info[1]}.json"
+        self.path = folder / name if folder else None
+        self.entries: dict[str, list] = {}
+        self.dirty = False
+        if self.path:
+            with contextlib.suppress(OSError, ValueError):
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                if isinstance(data, dict):
+                    self.entries = data
+
+    def compile(self, expr: str, flags: int):
+        """Return the compiled regex for `expr`: from stored code when it is known and valid."""
+        import re
+
+        key = f"{flags}\0{expr}"
+        known = self.entries.get(key)
+        if known:
+            try:
+                final_flags, code, groups, groupindex, indexgroup = known
+                return _sre.compile(expr, final_flags, code, groups, groupindex, tuple(indexgroup))
+            except Exception:  # foreign or damaged code: compile it afresh
+                pass
+        try:
+            parsed = sre_parse.parse(expr, flags)
+            code = _compiler._code(parsed, flags)
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup: list[str | None] = [None] * parsed.state.groups
+            for name, i in groupindex.items():
+                indexgroup[i] = name
+            entry = [flags | parsed.state.flags, list(code), parsed.state.groups - 1, groupindex, indexgroup]
+            regex = _sre.compile(expr, entry[0], entry[1], entry[2], entry[3], tuple(indexgroup))
+        except Exception:  # an engine that works differently: no stored code, just `re`
+            return re.compile(expr, flags)
+        if self.path:
+            if not self.dirty:
+                atexit.register(self.save)
+            self.entries[key] = entry
+            self.dirty = True
+        return regex
+
+    def save(self) -> None:
+        """Write the new code (called at exit); failures are ignored."""
+        if self.dirty and self.path:
+            _write_json(self.path, self.entries)
+        self.dirty = False
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Write `data` to `path` atomically; failures (read-only home, full disk) are ignored."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+_code_cache: CodeCache | None = None
+
+
+def code_cache() -> CodeCache:
+    global _code_cache
+    if _code_cache is None:
+        _code_cache = CodeCache(cache_dir())
+    return _code_cache

@@ -59,8 +59,10 @@ def regex_flags(source: str) -> int:
 
 @cache
 def compiled(expr: str, flags: int) -> re.Pattern[str]:
-    """Return the compiled regex (cached: a library compiles each pattern once, when first needed)."""
-    return re.compile(expr, flags)
+    """Return the compiled regex (once per process, when first needed; code kept between runs)."""
+    from clausekit.pattern_cache import code_cache
+
+    return code_cache().compile(expr, flags)
 
 
 def compile_pattern(spec: str | dict) -> tuple[str, int, Gate | None, int | None]:

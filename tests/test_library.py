@@ -134,3 +134,26 @@ def test_a_cached_entry_is_never_trusted_for_other_text(tmp_path, monkeypatch):
     load_library(write(tmp_path, ITEM.replace("zh: [接通率]", "zh: [{re: 'ok+'}]")))
     msg = error_of(tmp_path, ITEM.replace("zh: [接通率]", "zh: [{re: '(ok+)+'}]"))
     assert "backtrack catastrophically" in msg
+
+
+def test_stored_regex_code_compiles_the_same_regex_and_damaged_code_is_recompiled(tmp_path):
+    import re
+
+    from clausekit.pattern_cache import CodeCache
+
+    cold = CodeCache(tmp_path)
+    expr = r"(?<![a-z])(?:billing|hourly)\s+rates?(?P<x>!)?"
+    first = cold.compile(expr, 0)
+    cold.save()
+    warm = CodeCache(tmp_path)
+    assert warm.entries and not warm.dirty
+    second = warm.compile(expr, 0)
+    assert second.pattern == expr and not warm.dirty  # came from the stored code
+    for text in ("hourly rates!", "the billing rate", "hourly  wage"):
+        want = re.search(expr, text)
+        for rx in (first, second):
+            got = rx.search(text)
+            assert (got and got.span()) == (want and want.span())
+    key = next(iter(warm.entries))
+    warm.entries[key][1] = [1, 2, 3]  # damaged code: the engine refuses it, the regex is compiled afresh
+    assert warm.compile(expr, 0).search("billing rates").group() == "billing rates"
