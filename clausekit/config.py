@@ -236,7 +236,10 @@ def _read(path: Path) -> str:
 
 
 def _pyproject_table(path: Path) -> Any:
-    import tomllib
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
 
     try:
         data = tomllib.loads(_read(path))
