@@ -62,20 +62,26 @@ def _errors():
         raise typer.Exit(EXIT_ERROR) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
-    except Exception as e:  # a bug: say so plainly, traceback only with --debug
-        if _debug:
-            traceback.print_exc()
-        _err(f"internal error: {type(e).__name__}: {e} (please report it at the clausekit issue tracker;"
-             " rerun with --debug for the traceback)")
+    except Exception as e:
+        _report_bug(e, _debug)
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
-def _console(stderr: bool = False):
+def _report_bug(e: Exception, debug: bool) -> None:
+    """Say plainly that clausekit failed, not the input; the traceback only with --debug."""
+    if debug:
+        traceback.print_exc()
+    _err(f"internal error: {type(e).__name__}: {e} (please report it at the clausekit issue tracker;"
+         " rerun with --debug for the traceback)")
+
+
+def _console(stderr: bool = False, file=None):
+    """Return a rich Console for stdout/stderr (full width on a terminal), or plain for `file`."""
     from rich.console import Console
 
-    stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() else int(os.environ.get("COLUMNS", 120))
-    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+    stream = file or (sys.stderr if stderr else sys.stdout)
+    width = None if file is None and stream.isatty() else int(os.environ.get("COLUMNS", 120))
+    return Console(file=stream, width=width, highlight=False, soft_wrap=False, no_color=file is not None)
 
 
 def _version(value: bool) -> None:
@@ -129,13 +135,10 @@ def _today():
 def _table_text(results) -> str:
     import io
 
-    from rich.console import Console
-
     from clausekit.report.table import render
 
     buf = io.StringIO()
-    render(Console(file=buf, width=int(os.environ.get("COLUMNS", 120)), no_color=True, highlight=False,
-                   soft_wrap=False), results)
+    render(_console(file=buf), results)
     return buf.getvalue()
 
 
@@ -354,10 +357,7 @@ def main() -> None:
         code = EXIT_ERROR
     except Exception as e:
         if not hasattr(e, "format_message"):  # not a usage error: a bug
-            if "--debug" in sys.argv:
-                traceback.print_exc()
-            _err(f"internal error: {type(e).__name__}: {e} (please report it at the clausekit issue tracker;"
-                 " rerun with --debug for the traceback)")
+            _report_bug(e, "--debug" in sys.argv)
             sys.exit(EXIT_INTERNAL)
         hint = f"; see 'clausekit {sys.argv[1]} --help'" if len(sys.argv) > 1 and sys.argv[1].isalpha() else ""
         _err(f"error: {e.format_message()}{hint}")

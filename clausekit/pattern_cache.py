@@ -15,6 +15,7 @@ from __future__ import annotations
 import _sre
 import atexit
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -38,6 +39,7 @@ def _key(spec: str | dict) -> str:
     return ("L" + spec) if isinstance(spec, str) else ("R" + spec["re"])
 
 
+@functools.cache
 def _fingerprint() -> str:
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
